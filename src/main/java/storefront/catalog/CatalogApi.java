@@ -1,0 +1,74 @@
+package storefront.catalog;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import storefront.availability.Reason;
+import storefront.common.Money;
+
+/** What the catalog API returns. Entities and rows never leave the service. */
+final class CatalogApi {
+
+    private CatalogApi() {
+    }
+
+    @Schema(name = "PriceRange", description = "Lowest and highest SKU price in the region's currency.")
+    record PriceRange(Money min, Money max) {
+    }
+
+    @Schema(name = "Sku", description = "A variant of a product, priced in the region.")
+    record SkuView(
+            @Schema(description = "SKU code.", examples = "MI-BAND-8-BLACK") String code,
+            @Schema(description = "Variant options such as colour or capacity.", examples = "{\"colour\": \"Black\"}")
+            Map<String, String> options,
+            @Schema(description = "Price in the region.") Money price) {
+    }
+
+    @Schema(name = "ProductSummary", description = "A product as a listing shows it.")
+    record ProductSummary(
+            @Schema(description = "Stable URL key of the product.", examples = "mi-band-8") String slug,
+            @Schema(description = "Name in the response's Content-Language (or the nearest available).",
+                    examples = "Mi Band 8") String name,
+            @Schema(description = "Category code.", examples = "WEARABLE") String category,
+            PriceRange priceRange,
+            @Schema(description = "The SKUs sold in the region.") List<SkuView> skus) {
+    }
+
+    @Schema(name = "ProductPage", description = "One page of products; follow nextCursor for the next.")
+    record ProductPage(
+            List<ProductSummary> items,
+            @Schema(description = "Cursor of the next page; absent on the last page.", nullable = true)
+            String nextCursor) {
+    }
+
+    @Schema(name = "ProductDetail", description = "A product available in the region, with its SKUs and prices.")
+    record ProductDetail(
+            @Schema(examples = "mi-band-8") String slug,
+            @Schema(examples = "Mi Band 8") String name,
+            String description,
+            @Schema(examples = "WEARABLE") String category,
+            @Schema(description = "Certifications the product holds.", examples = "[\"CE\", \"FCC\"]")
+            List<String> certifications,
+            PriceRange priceRange,
+            List<SkuView> skus) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "SkuAvailability", description = "Whether one SKU can be sold in the region, and why not.")
+    record SkuAvailability(String code, boolean available, Money price, List<Reason> reasons) {
+    }
+
+    @Schema(name = "Availability", description = "The availability decision for a product in a region, per SKU.")
+    record AvailabilityView(
+            @Schema(examples = "US") String region,
+            @Schema(examples = "mi-note-pro") String product,
+            @Schema(description = "The instant the decision was made for.") Instant at,
+            @Schema(description = "True when at least one SKU can be sold.") boolean available,
+            @Schema(description = "Why the product cannot be sold (empty when available).") List<Reason> reasons,
+            List<SkuAvailability> skus,
+            @Schema(description = "Regions where the product is available now.", examples = "[\"CN\", \"IN\"]")
+            List<String> availableIn) {
+    }
+}

@@ -1,0 +1,216 @@
+package storefront.catalog;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import storefront.availability.Listing;
+import storefront.availability.ProductFacts;
+
+/**
+ * Catalog reads in plain SQL on the reactive client: this is the hot read path.
+ * The listing filters availability in SQL, so pages stay full and cursors stable;
+ * the filter states {@link storefront.availability.AvailabilityPolicy} in SQL, and
+ * a property test holds the two to the same answers.
+ */
+@Singleton
+public class CatalogRepository {
+
+    /** One page of a region's available products, by slug. */
+    public record ListingQuery(String region, Instant now, String category, String text, String locale,
+                               String defaultLocale, String afterSlug, int limit) {
+    }
+
+    /** A product in a listing, with its price range in the region. */
+    public record ListedProduct(long id, String slug, String category, String name, long minPrice, long maxPrice) {
+    }
+
+    public record PricedSku(long productId, String code, Map<String, String> options, long price) {
+    }
+
+    public record Text(String locale, String name, String description) {
+    }
+
+    public record StoredSku(String code, Map<String, String> options, Map<String, Long> pricesByRegion) {
+    }
+
+    /** Everything about one product that detail and availability answers need, in every region. */
+    public record StoredProduct(long id, ProductFacts facts, List<Text> texts, List<StoredSku> skus,
+                                Map<String, Listing> listings) {
+
+        public Listing listingIn(String region) {
+            return listings.getOrDefault(region, Listing.DEFAULT);
+        }
+    }
+
+    static final String AVAILABLE_PRODUCTS = """
+            select p.id, p.slug, p.category_code, coalesce(t.name, p.slug) as name,
+                   min(sp.amount_minor) as min_price, max(sp.amount_minor) as max_price
+            from region r
+            join product p on true
+            left join lateral (
+                select pt.locale, pt.name, pt.description, pt.search from product_text pt
+                where pt.product_id = p.id
+                order by pt.locale = $5 desc, pt.locale = $6 desc, pt.locale = 'en' desc, pt.locale
+                limit 1) t on true
+            join sku s on s.product_id = p.id
+            join sku_price sp on sp.sku_id = s.id and sp.region_code = r.code
+            left join product_region pr on pr.product_id = p.id and pr.region_code = r.code
+            where r.code = $1
+              and r.open
+              and exists (select 1 from region_category rc
+                          where rc.region_code = r.code and rc.category_code = p.category_code)
+              and coalesce(pr.listed, true)
+              and (pr.available_from is null or pr.available_from <= $2)
+              and (pr.available_until is null or pr.available_until > $2)
+              and not exists (
+                  select 1 from region_certification_requirement q
+                  where q.region_code = r.code and q.category_code = p.category_code
+                    and not exists (select 1 from product_certification pc
+                                    where pc.product_id = p.id and pc.certification_code = q.certification_code))
+              and ($3::text is null or p.category_code = $3)
+              and ($4::text is null
+                   or t.search @@ websearch_to_tsquery(text_search_config(t.locale), $4)
+                   or strpos(lower(t.name || ' ' || t.description), lower($4)) > 0)
+              and ($7::text is null or p.slug > $7)
+            group by p.id, p.slug, p.category_code, t.name
+            order by p.slug
+            limit $8""";
+
+    private static final String PRICED_SKUS = """
+            select s.product_id, s.code, s.options, sp.amount_minor
+            from sku s join sku_price sp on sp.sku_id = s.id and sp.region_code = $1
+            where s.product_id = any($2)
+            order by s.product_id, s.position, s.code""";
+
+    private static final String PRODUCT = """
+            select p.id, p.slug, p.category_code,
+                   array(select certification_code from product_certification
+                         where product_id = p.id order by certification_code) as certifications,
+                   (select json_agg(json_build_object('locale', locale, 'name', name, 'description', description)
+                                    order by locale)
+                    from product_text where product_id = p.id) as texts,
+                   (select json_agg(json_build_object('code', s.code, 'options', s.options, 'prices',
+                                        (select json_object_agg(sp.region_code, sp.amount_minor)
+                                         from sku_price sp where sp.sku_id = s.id))
+                                    order by s.position, s.code)
+                    from sku s where s.product_id = p.id) as skus,
+                   (select json_agg(json_build_object('region', region_code, 'listed', listed,
+                                        'reason', delisted_reason, 'from', available_from, 'until', available_until))
+                    from product_region where product_id = p.id) as listings
+            from product p where p.slug = $1""";
+
+    private final SqlClient client;
+
+    @Inject
+    public CatalogRepository(Pool pool) {
+        this((SqlClient) pool);
+    }
+
+    public CatalogRepository(SqlClient client) {
+        this.client = client;
+    }
+
+    public Uni<List<ListedProduct>> availableProducts(ListingQuery q) {
+        Tuple params = Tuple.tuple()
+                .addString(q.region())
+                .addOffsetDateTime(q.now().atOffset(ZoneOffset.UTC))
+                .addString(q.category())
+                .addString(q.text())
+                .addString(q.locale())
+                .addString(q.defaultLocale())
+                .addString(q.afterSlug())
+                .addInteger(q.limit());
+        return client.preparedQuery(AVAILABLE_PRODUCTS).execute(params).map(rows -> {
+            List<ListedProduct> page = new ArrayList<>();
+            for (Row row : rows) {
+                page.add(new ListedProduct(row.getLong("id"), row.getString("slug"), row.getString("category_code"),
+                        row.getString("name"), row.getLong("min_price"), row.getLong("max_price")));
+            }
+            return page;
+        });
+    }
+
+    /** The SKUs of these products that have a price in the region, in display order. */
+    public Uni<List<PricedSku>> pricedSkus(String region, List<Long> productIds) {
+        if (productIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return client.preparedQuery(PRICED_SKUS)
+                .execute(Tuple.of(region, productIds.toArray(Long[]::new)))
+                .map(rows -> {
+                    List<PricedSku> skus = new ArrayList<>();
+                    for (Row row : rows) {
+                        skus.add(new PricedSku(row.getLong("product_id"), row.getString("code"),
+                                options(row.getJsonObject("options")), row.getLong("amount_minor")));
+                    }
+                    return skus;
+                });
+    }
+
+    public Uni<Optional<StoredProduct>> findBySlug(String slug) {
+        return client.preparedQuery(PRODUCT).execute(Tuple.of(slug)).map(rows -> {
+            if (rows.size() == 0) {
+                return Optional.empty();
+            }
+            Row row = rows.iterator().next();
+            ProductFacts facts = new ProductFacts(row.getString("slug"), row.getString("category_code"),
+                    new TreeSet<>(List.of(row.getArrayOfStrings("certifications"))));
+            List<Text> texts = new ArrayList<>();
+            objects(row.getJsonArray("texts")).forEach(t ->
+                    texts.add(new Text(t.getString("locale"), t.getString("name"), t.getString("description"))));
+            List<StoredSku> skus = new ArrayList<>();
+            objects(row.getJsonArray("skus")).forEach(s -> {
+                Map<String, Long> prices = new HashMap<>();
+                JsonObject byRegion = s.getJsonObject("prices");
+                if (byRegion != null) {
+                    byRegion.forEach(e -> prices.put(e.getKey(), ((Number) e.getValue()).longValue()));
+                }
+                skus.add(new StoredSku(s.getString("code"), options(s.getJsonObject("options")), Map.copyOf(prices)));
+            });
+            Map<String, Listing> listings = new HashMap<>();
+            objects(row.getJsonArray("listings")).forEach(l -> listings.put(l.getString("region"),
+                    new Listing(l.getBoolean("listed"), l.getString("reason"), instant(l.getString("from")),
+                            instant(l.getString("until")))));
+            return Optional.of(new StoredProduct(row.getLong("id"), facts, List.copyOf(texts), List.copyOf(skus),
+                    Map.copyOf(listings)));
+        });
+    }
+
+    private static List<JsonObject> objects(JsonArray array) {
+        List<JsonObject> objects = new ArrayList<>();
+        if (array != null) {
+            for (int i = 0; i < array.size(); i++) {
+                objects.add(array.getJsonObject(i));
+            }
+        }
+        return objects;
+    }
+
+    private static Map<String, String> options(JsonObject json) {
+        Map<String, String> options = new LinkedHashMap<>();
+        if (json != null) {
+            new TreeSet<>(json.fieldNames()).forEach(name -> options.put(name, String.valueOf(json.getValue(name))));
+        }
+        return options;
+    }
+
+    private static Instant instant(String iso) {
+        return iso == null ? null : OffsetDateTime.parse(iso).toInstant();
+    }
+}

@@ -1,0 +1,242 @@
+package storefront.catalog;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import storefront.availability.AvailabilityPolicy;
+import storefront.availability.Decision;
+import storefront.availability.ReasonCode;
+import storefront.catalog.CatalogApi.AvailabilityView;
+import storefront.catalog.CatalogApi.PriceRange;
+import storefront.catalog.CatalogApi.ProductDetail;
+import storefront.catalog.CatalogApi.ProductPage;
+import storefront.catalog.CatalogApi.ProductSummary;
+import storefront.catalog.CatalogApi.SkuAvailability;
+import storefront.catalog.CatalogApi.SkuView;
+import storefront.catalog.CatalogRepository.ListedProduct;
+import storefront.catalog.CatalogRepository.ListingQuery;
+import storefront.catalog.CatalogRepository.PricedSku;
+import storefront.catalog.CatalogRepository.StoredProduct;
+import storefront.catalog.CatalogRepository.StoredSku;
+import storefront.catalog.CatalogRepository.Text;
+import storefront.common.CachedResponse;
+import storefront.common.Cursor;
+import storefront.common.Money;
+import storefront.common.Problem;
+import storefront.common.ProblemException;
+import storefront.common.ResponseCache;
+import storefront.region.Locales;
+import storefront.region.RegionDirectory;
+import storefront.region.RegionView;
+import storefront.region.Regions;
+
+/** Catalog reads for shoppers: every answer passes the one availability policy. */
+@Singleton
+class CatalogService {
+
+    static final int DEFAULT_LIMIT = 20;
+    static final int MAX_LIMIT = 100;
+    static final int MAX_QUERY_LENGTH = 200;
+
+    private record ListKey(String region, String locale, String category, String text, String after, int limit) {
+    }
+
+    private record DetailKey(String region, String locale, String slug) {
+    }
+
+    private record AvailabilityKey(String region, String slug) {
+    }
+
+    private final RegionDirectory directory;
+    private final CatalogRepository repository;
+    private final ResponseCache cache;
+
+    CatalogService(RegionDirectory directory, CatalogRepository repository, ResponseCache cache) {
+        this.directory = directory;
+        this.repository = repository;
+        this.cache = cache;
+    }
+
+    Uni<CachedResponse> list(String regionCode, String category, String text, String limitParam, String cursor,
+                             String acceptLanguage) {
+        return directory.regions().flatMap(regions -> {
+            RegionView region = regions.require(regionCode).view();
+            List<Problem.FieldError> errors = new ArrayList<>();
+            int limit = parseLimit(limitParam, errors);
+            String after = null;
+            if (cursor != null) {
+                after = Cursor.decode(cursor).orElse(null);
+                if (after == null) {
+                    errors.add(new Problem.FieldError("cursor", "is not a cursor this API issued"));
+                }
+            }
+            String categoryCode = null;
+            if (category != null) {
+                categoryCode = category.toUpperCase(Locale.ROOT);
+                if (!regions.categories().contains(categoryCode)) {
+                    errors.add(new Problem.FieldError("category",
+                            "unknown category; one of " + String.join(", ", regions.categories().stream().sorted().toList())));
+                }
+            }
+            String q = text == null || text.isBlank() ? null : text.strip();
+            if (q != null && q.length() > MAX_QUERY_LENGTH) {
+                errors.add(new Problem.FieldError("q", "must be at most " + MAX_QUERY_LENGTH + " characters"));
+            }
+            if (!errors.isEmpty()) {
+                throw ProblemException.invalid(errors);
+            }
+            String locale = Locales.negotiate(acceptLanguage, region.supportedLocales(), region.defaultLocale());
+            ListKey key = new ListKey(region.code(), locale, categoryCode, q, after, limit);
+            return cache.get(key, () -> loadPage(region, key));
+        });
+    }
+
+    private Uni<CachedResponse> loadPage(RegionView region, ListKey key) {
+        ListingQuery query = new ListingQuery(region.code(), Instant.now(), key.category(), key.text(), key.locale(),
+                region.defaultLocale(), key.after(), key.limit() + 1);
+        return repository.availableProducts(query).flatMap(found -> {
+            List<ListedProduct> page = found.size() > key.limit() ? found.subList(0, key.limit()) : found;
+            String next = found.size() > key.limit() ? Cursor.encode(page.get(page.size() - 1).slug()) : null;
+            return repository.pricedSkus(region.code(), page.stream().map(ListedProduct::id).toList()).map(skus -> {
+                Map<Long, List<SkuView>> skusByProduct = new LinkedHashMap<>();
+                for (PricedSku sku : skus) {
+                    skusByProduct.computeIfAbsent(sku.productId(), id -> new ArrayList<>())
+                            .add(new SkuView(sku.code(), sku.options(), new Money(sku.price(), region.currency())));
+                }
+                List<ProductSummary> items = page.stream().map(p -> new ProductSummary(p.slug(), p.name(), p.category(),
+                        new PriceRange(new Money(p.minPrice(), region.currency()), new Money(p.maxPrice(), region.currency())),
+                        skusByProduct.getOrDefault(p.id(), List.of()))).toList();
+                return cache.json(200, new ProductPage(items, next), key.locale());
+            });
+        });
+    }
+
+    Uni<CachedResponse> detail(String regionCode, String slug, String acceptLanguage) {
+        return directory.regions().flatMap(regions -> {
+            RegionView region = regions.require(regionCode).view();
+            String locale = Locales.negotiate(acceptLanguage, region.supportedLocales(), region.defaultLocale());
+            DetailKey key = new DetailKey(region.code(), locale, slug);
+            return cache.get(key, () -> repository.findBySlug(slug).map(found -> {
+                if (found.isEmpty()) {
+                    return cache.problem(productNotFound(slug), locale);
+                }
+                StoredProduct product = found.get();
+                Instant now = Instant.now();
+                Decision decision = decide(product, regions.require(region.code()), now);
+                if (!decision.available()) {
+                    return cache.problem(notAvailable(product, region, decision, availableIn(product, regions, now)),
+                            locale);
+                }
+                return cache.json(200, detailView(product, region, locale), locale);
+            }));
+        });
+    }
+
+    Uni<CachedResponse> availability(String regionCode, String slug) {
+        return directory.regions().flatMap(regions -> {
+            Regions.Entry entry = regions.require(regionCode);
+            RegionView region = entry.view();
+            return cache.get(new AvailabilityKey(region.code(), slug), () -> repository.findBySlug(slug).map(found -> {
+                if (found.isEmpty()) {
+                    return cache.problem(productNotFound(slug), null);
+                }
+                StoredProduct product = found.get();
+                Instant now = Instant.now();
+                List<SkuAvailability> skus = product.skus().stream().map(sku -> {
+                    Long price = sku.pricesByRegion().get(region.code());
+                    Decision d = AvailabilityPolicy.decide(product.facts(), price != null, entry.rules(), now,
+                            product.listingIn(region.code()));
+                    return new SkuAvailability(sku.code(), d.available(),
+                            price == null ? null : new Money(price, region.currency()), d.reasons());
+                }).toList();
+                Decision decision = decide(product, entry, now);
+                return cache.json(200, new AvailabilityView(region.code(), product.facts().slug(), now,
+                        decision.available(), decision.reasons(), skus, availableIn(product, regions, now)), null);
+            }));
+        });
+    }
+
+    /** The product as a whole: available in a region when one of its SKUs is. */
+    private static Decision decide(StoredProduct product, Regions.Entry region, Instant now) {
+        boolean anyPriced = product.skus().stream().anyMatch(s -> s.pricesByRegion().containsKey(region.view().code()));
+        return AvailabilityPolicy.decide(product.facts(), anyPriced, region.rules(), now,
+                product.listingIn(region.view().code()));
+    }
+
+    private static List<String> availableIn(StoredProduct product, Regions regions, Instant now) {
+        return regions.all().stream().filter(r -> decide(product, r, now).available())
+                .map(r -> r.view().code()).toList();
+    }
+
+    private static ProductDetail detailView(StoredProduct product, RegionView region, String locale) {
+        Text text = pickText(product, locale, region.defaultLocale());
+        List<SkuView> skus = new ArrayList<>();
+        for (StoredSku sku : product.skus()) {
+            Long price = sku.pricesByRegion().get(region.code());
+            if (price != null) {
+                skus.add(new SkuView(sku.code(), sku.options(), new Money(price, region.currency())));
+            }
+        }
+        long min = skus.stream().mapToLong(s -> s.price().amountMinor()).min().orElseThrow();
+        long max = skus.stream().mapToLong(s -> s.price().amountMinor()).max().orElseThrow();
+        return new ProductDetail(product.facts().slug(), text == null ? product.facts().slug() : text.name(),
+                text == null ? "" : text.description(), product.facts().category(),
+                product.facts().certifications().stream().sorted().toList(),
+                new PriceRange(new Money(min, region.currency()), new Money(max, region.currency())), skus);
+    }
+
+    /** The same preference as the listing query: requested locale, region default, English, then any. */
+    static Text pickText(StoredProduct product, String locale, String defaultLocale) {
+        Comparator<Text> preference = Comparator
+                .comparing((Text t) -> !t.locale().equals(locale))
+                .thenComparing(t -> !t.locale().equals(defaultLocale))
+                .thenComparing(t -> !t.locale().equals("en"))
+                .thenComparing(Text::locale);
+        return product.texts().stream().min(preference).orElse(null);
+    }
+
+    private static Problem productNotFound(String slug) {
+        return new Problem(404, "PRODUCT_NOT_FOUND", "Product not found", "No product has the slug '" + slug + "'.",
+                null, null);
+    }
+
+    private static Problem notAvailable(StoredProduct product, RegionView region, Decision decision,
+                                        List<String> availableIn) {
+        boolean notSoldHere = decision.codes().contains(ReasonCode.CATEGORY_NOT_SOLD);
+        String where = availableIn.isEmpty() ? "It is not sold in any region right now."
+                : "It is sold in " + String.join(", ", availableIn) + ".";
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("region", region.code());
+        extensions.put("product", product.facts().slug());
+        extensions.put("reasons", decision.reasons());
+        extensions.put("availableIn", availableIn);
+        return new Problem(404, "PRODUCT_NOT_AVAILABLE_IN_REGION",
+                notSoldHere ? "Not sold in your region" : "Not available in your region",
+                "Product '" + product.facts().slug() + "' is not available in region " + region.code() + ". " + where,
+                null, extensions);
+    }
+
+    private static int parseLimit(String value, List<Problem.FieldError> errors) {
+        if (value == null) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(value.strip());
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(new Problem.FieldError("limit", "must be an integer between 1 and " + MAX_LIMIT));
+        return DEFAULT_LIMIT;
+    }
+
+}

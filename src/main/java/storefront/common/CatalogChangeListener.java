@@ -1,0 +1,70 @@
+package storefront.common;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
+import io.vertx.pgclient.PgConnectOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Listens on PostgreSQL's catalog channel, which database triggers notify after
+ * every committed change, so that every replica drops its cached answers within
+ * moments of a change made anywhere. After a lost connection it reconnects and
+ * assumes it missed a notice.
+ */
+@ApplicationScoped
+class CatalogChangeListener {
+
+    static final String CHANNEL = "storefront_catalog_changed";
+    private static final Logger LOG = Logger.getLogger(CatalogChangeListener.class);
+
+    @Inject
+    Vertx vertx;
+    @Inject
+    CatalogVersion version;
+    @ConfigProperty(name = "quarkus.datasource.reactive.url")
+    String url;
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String username;
+    @ConfigProperty(name = "quarkus.datasource.password")
+    Optional<String> password;
+    @ConfigProperty(name = "storefront.db.schema")
+    String schema;
+
+    private PgSubscriber subscriber;
+
+    void start(@Observes StartupEvent event) {
+        PgConnectOptions options = PgConnectOptions.fromUri(url).setUser(username);
+        password.ifPresent(options::setPassword);
+        subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(attempts -> 1_000L);
+        subscriber.channel(CHANNEL)
+                // Runs on every (re)subscription: a notice may have been missed while disconnected.
+                .subscribeHandler(() -> {
+                    LOG.debug("Listening for catalog changes");
+                    version.changed();
+                })
+                .handler(changedSchema -> {
+                    if (schema.equals(changedSchema)) {
+                        version.changed();
+                    }
+                });
+        subscriber.connect()
+                .onFailure().invoke(failure -> LOG.warnf("Catalog change listener cannot connect (%s); retrying",
+                        failure.getMessage()))
+                .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(10)).indefinitely()
+                .subscribe().with(ok -> { }, failure -> LOG.error("Catalog change listener stopped", failure));
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (subscriber != null) {
+            subscriber.closeAndAwait();
+        }
+    }
+}

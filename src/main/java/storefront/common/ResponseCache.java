@@ -1,0 +1,74 @@
+package storefront.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.core.MediaType;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Ready answers to catalog reads, keyed by what the request asked and by the
+ * catalog generation they were computed from. A new generation makes every
+ * older answer unreachable at once; concurrent misses for one key share one load.
+ */
+@Singleton
+public class ResponseCache {
+
+    private record Key(long generation, Object request) {
+    }
+
+    private final AsyncCache<Key, CachedResponse> cache;
+    private final CatalogVersion version;
+    private final ObjectMapper mapper;
+    private volatile long lastGeneration = -1;
+
+    @Inject
+    public ResponseCache(CatalogVersion version, ObjectMapper mapper,
+                         @ConfigProperty(name = "storefront.catalog.cache.max-entries", defaultValue = "20000") long maxEntries) {
+        this.version = version;
+        this.mapper = mapper;
+        this.cache = Caffeine.newBuilder().maximumSize(maxEntries).buildAsync();
+    }
+
+    /** The cached answer to {@code request}, loading it on a miss. Failed loads are not kept. */
+    public Uni<CachedResponse> get(Object request, Supplier<Uni<CachedResponse>> loader) {
+        long generation = version.current();
+        if (generation != lastGeneration) {
+            lastGeneration = generation;
+            cache.synchronous().invalidateAll();
+        }
+        CompletableFuture<CachedResponse> answer = cache.get(new Key(generation, request),
+                (key, executor) -> loader.get().subscribeAsCompletionStage());
+        Uni<CachedResponse> uni = Uni.createFrom().completionStage(answer);
+        Context context = Vertx.currentContext();
+        if (context != null && !answer.isDone()) {
+            // A shared load may complete on another request's event loop: come back to ours.
+            uni = uni.emitOn(task -> context.runOnContext(ignored -> task.run()));
+        }
+        return uni;
+    }
+
+    public CachedResponse json(int status, Object body, String contentLanguage) {
+        return serialize(status, MediaType.APPLICATION_JSON, body, contentLanguage);
+    }
+
+    public CachedResponse problem(Problem problem, String contentLanguage) {
+        return serialize(problem.status, Problem.MEDIA_TYPE, problem, contentLanguage);
+    }
+
+    private CachedResponse serialize(int status, String mediaType, Object body, String contentLanguage) {
+        try {
+            return CachedResponse.of(status, mediaType, mapper.writeValueAsBytes(body), contentLanguage);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialize " + body.getClass().getSimpleName(), e);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package storefront.region;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import storefront.common.Problem;
+
+@Path("/api/v1/regions")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Regions", description = "Sales regions and which country each serves.")
+public class RegionResource {
+
+    private final RegionService service;
+
+    RegionResource(RegionService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(summary = "List regions", description = "Every sales region with its currency, countries, locales and tax mode.")
+    @APIResponse(responseCode = "200", description = "All regions, ordered by code.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = RegionView.class)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
+    public Uni<Response> list(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return service.list().map(r -> r.toResponse(ifNoneMatch));
+    }
+
+    @GET
+    @Path("/resolve")
+    @Operation(summary = "Find the region serving a country",
+            description = "The region that sells to an ISO 3166-1 alpha-2 country, such as the shipping country of an address.")
+    @APIResponse(responseCode = "200", description = "The region serving the country.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegionView.class)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
+    @APIResponse(responseCode = "400", description = "Missing or malformed country (VALIDATION_FAILED).",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No region serves the country (COUNTRY_NOT_SERVED).",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> resolve(
+            @Parameter(description = "ISO 3166-1 alpha-2 country code, case-insensitive.", example = "DE", required = true)
+            @QueryParam("country") String country,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return service.resolve(country).map(r -> r.toResponse(ifNoneMatch));
+    }
+
+    @GET
+    @Path("/{code}")
+    @Operation(summary = "Get a region")
+    @APIResponse(responseCode = "200", description = "The region.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegionView.class)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
+    @APIResponse(responseCode = "404", description = "No such region (REGION_NOT_FOUND).",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> get(
+            @Parameter(description = "Region code, case-insensitive.", example = "US") @PathParam("code") String code,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return service.get(code).map(r -> r.toResponse(ifNoneMatch));
+    }
+}

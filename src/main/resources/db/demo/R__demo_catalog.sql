@@ -1,0 +1,207 @@
+-- Demo catalog for dev mode and tests: regions US, EU, CN, IN and the brand's
+-- products. Only adds what is missing, so edits made while trying the API stay.
+-- In the US and the EU the brand sells accessories only; in CN and IN phones too.
+
+insert into category (code, name) values
+    ('PHONE', 'Phones'), ('WEARABLE', 'Wearables'), ('AUDIO', 'Audio'), ('POWER', 'Power')
+on conflict do nothing;
+
+insert into certification (code, name) values
+    ('FCC', 'US Federal Communications Commission'),
+    ('CE', 'European Conformity'),
+    ('CCC', 'China Compulsory Certificate'),
+    ('BIS', 'Bureau of Indian Standards')
+on conflict do nothing;
+
+insert into region (code, name, currency, default_locale, supported_locales, tax_mode) values
+    ('US', 'United States', 'USD', 'en', array['en', 'es'], 'EXCLUSIVE'),
+    ('EU', 'European Union', 'EUR', 'en', array['en', 'de', 'fr', 'it', 'es', 'nl'], 'INCLUSIVE'),
+    ('CN', 'Mainland China', 'CNY', 'zh-CN', array['zh-CN', 'en'], 'INCLUSIVE'),
+    ('IN', 'India', 'INR', 'en', array['en', 'hi'], 'INCLUSIVE')
+on conflict do nothing;
+
+insert into region_country (country, region_code) values
+    ('US', 'US'),
+    ('DE', 'EU'), ('FR', 'EU'), ('IT', 'EU'), ('ES', 'EU'), ('NL', 'EU'), ('BE', 'EU'), ('AT', 'EU'),
+    ('IE', 'EU'), ('PT', 'EU'), ('FI', 'EU'), ('SE', 'EU'), ('DK', 'EU'), ('PL', 'EU'), ('CZ', 'EU'),
+    ('CN', 'CN'),
+    ('IN', 'IN')
+on conflict do nothing;
+
+insert into region_category (region_code, category_code) values
+    ('US', 'WEARABLE'), ('US', 'AUDIO'), ('US', 'POWER'),
+    ('EU', 'WEARABLE'), ('EU', 'AUDIO'), ('EU', 'POWER'),
+    ('CN', 'PHONE'), ('CN', 'WEARABLE'), ('CN', 'AUDIO'), ('CN', 'POWER'),
+    ('IN', 'PHONE'), ('IN', 'WEARABLE'), ('IN', 'AUDIO'), ('IN', 'POWER')
+on conflict do nothing;
+
+-- Radio devices need FCC in the US; everything needs CE in the EU; phones and
+-- power banks need CCC in China; phones, wearables and power banks need BIS in India.
+insert into region_certification_requirement (region_code, category_code, certification_code) values
+    ('US', 'PHONE', 'FCC'), ('US', 'WEARABLE', 'FCC'), ('US', 'AUDIO', 'FCC'),
+    ('EU', 'PHONE', 'CE'), ('EU', 'WEARABLE', 'CE'), ('EU', 'AUDIO', 'CE'), ('EU', 'POWER', 'CE'),
+    ('CN', 'PHONE', 'CCC'), ('CN', 'POWER', 'CCC'),
+    ('IN', 'PHONE', 'BIS'), ('IN', 'WEARABLE', 'BIS'), ('IN', 'POWER', 'BIS')
+on conflict do nothing;
+
+insert into product (slug, category_code) values
+    ('mi-band-8', 'WEARABLE'),
+    ('mi-band-8-pro', 'WEARABLE'),
+    ('mi-power-bank-10000', 'POWER'),
+    ('mi-power-bank-20000', 'POWER'),
+    ('mi-wireless-power-bank-10000', 'POWER'),
+    ('mi-headphones', 'AUDIO'),
+    ('mi-headphones-comfort', 'AUDIO'),
+    ('mi-in-ear-headphones', 'AUDIO'),
+    ('mi-in-ear-headphones-pro', 'AUDIO'),
+    ('mi-note', 'PHONE'),
+    ('mi-note-pro', 'PHONE'),
+    ('mi-4', 'PHONE'),
+    ('mi-4i', 'PHONE'),
+    ('redmi-note-3', 'PHONE')
+on conflict do nothing;
+
+-- The wireless power bank has no CE marking yet: that alone keeps it out of the EU.
+insert into product_certification (product_id, certification_code)
+select p.id, c.code
+from product p
+join (values
+    ('mi-band-8', array['FCC', 'CE', 'CCC', 'BIS']),
+    ('mi-band-8-pro', array['FCC', 'CE', 'CCC', 'BIS']),
+    ('mi-power-bank-10000', array['FCC', 'CE', 'CCC', 'BIS']),
+    ('mi-power-bank-20000', array['FCC', 'CE', 'CCC', 'BIS']),
+    ('mi-wireless-power-bank-10000', array['FCC', 'CCC', 'BIS']),
+    ('mi-headphones', array['FCC', 'CE', 'CCC', 'BIS']),
+    ('mi-headphones-comfort', array['FCC', 'CE', 'CCC', 'BIS']),
+    ('mi-in-ear-headphones', array['FCC', 'CE', 'CCC', 'BIS']),
+    ('mi-in-ear-headphones-pro', array['FCC', 'CE', 'CCC', 'BIS']),
+    ('mi-note', array['FCC', 'CE', 'CCC', 'BIS']),
+    ('mi-note-pro', array['FCC', 'CE', 'CCC', 'BIS']),
+    ('mi-4', array['FCC', 'CE', 'CCC', 'BIS']),
+    ('mi-4i', array['BIS']),
+    ('redmi-note-3', array['CCC', 'BIS'])
+) as held(slug, codes) on held.slug = p.slug
+cross join lateral unnest(held.codes) as c(code)
+on conflict do nothing;
+
+insert into product_text (product_id, locale, name, description)
+select p.id, t.locale, t.name, t.description
+from product p
+join (values
+    ('mi-band-8', 'en', 'Mi Band 8', 'Fitness band with a 1.62" AMOLED display, heart-rate and sleep tracking, 16-day battery.'),
+    ('mi-band-8', 'de', 'Mi Band 8', 'Fitnessarmband mit 1,62"-AMOLED-Display, Herzfrequenz- und Schlafmessung, 16 Tage Akkulaufzeit.'),
+    ('mi-band-8', 'zh-CN', '小米手环 8', '1.62 英寸 AMOLED 屏幕，心率与睡眠监测，16 天超长续航。'),
+    ('mi-band-8-pro', 'en', 'Mi Band 8 Pro', 'Fitness band with a large 1.74" display, built-in GPS and 150+ sport modes.'),
+    ('mi-band-8-pro', 'de', 'Mi Band 8 Pro', 'Fitnessarmband mit großem 1,74"-Display, integriertem GPS und über 150 Sportmodi.'),
+    ('mi-band-8-pro', 'zh-CN', '小米手环 8 Pro', '1.74 英寸大屏，内置 GPS，150+ 种运动模式。'),
+    ('mi-power-bank-10000', 'en', 'Mi Power Bank 10000mAh', 'Slim aluminium power bank, 10000 mAh, 18 W two-way fast charging.'),
+    ('mi-power-bank-10000', 'de', 'Mi Powerbank 10000mAh', 'Schlanke Aluminium-Powerbank, 10000 mAh, 18 W Schnellladen in beide Richtungen.'),
+    ('mi-power-bank-10000', 'zh-CN', '小米移动电源 10000mAh', '轻薄铝合金机身，10000 毫安时，18W 双向快充。'),
+    ('mi-power-bank-20000', 'en', 'Mi Power Bank 20000mAh', 'High-capacity power bank, 20000 mAh, charges a phone up to five times, 18 W fast charging.'),
+    ('mi-power-bank-20000', 'de', 'Mi Powerbank 20000mAh', 'Powerbank mit hoher Kapazität, 20000 mAh, lädt ein Handy bis zu fünfmal, 18 W Schnellladen.'),
+    ('mi-power-bank-20000', 'zh-CN', '小米移动电源 20000mAh', '大容量移动电源，20000 毫安时，可为手机充电约五次，18W 快充。'),
+    ('mi-wireless-power-bank-10000', 'en', 'Mi Wireless Power Bank 10000mAh', 'Power bank with a 10 W Qi wireless charging pad, 10000 mAh.'),
+    ('mi-wireless-power-bank-10000', 'de', 'Mi Wireless Powerbank 10000mAh', 'Powerbank mit 10-W-Qi-Ladefläche für kabelloses Laden, 10000 mAh.'),
+    ('mi-wireless-power-bank-10000', 'zh-CN', '小米无线移动电源 10000mAh', '支持 10W Qi 无线充电，10000 毫安时。'),
+    ('mi-headphones', 'en', 'Mi Headphones', 'Over-ear headphones with 50 mm graphene drivers and a foldable aluminium frame.'),
+    ('mi-headphones', 'de', 'Mi Kopfhörer', 'Over-Ear-Kopfhörer mit 50-mm-Graphen-Treibern und faltbarem Aluminiumrahmen.'),
+    ('mi-headphones', 'zh-CN', '小米头戴式耳机', '50 毫米石墨烯振膜单元，可折叠铝合金框架。'),
+    ('mi-headphones-comfort', 'en', 'Mi Headphones Comfort', 'Lightweight over-ear headphones with memory-foam cushions for long listening.'),
+    ('mi-headphones-comfort', 'de', 'Mi Kopfhörer Comfort', 'Leichte Over-Ear-Kopfhörer mit Memory-Foam-Polstern für langes Hören.'),
+    ('mi-headphones-comfort', 'zh-CN', '小米头戴式耳机轻松版', '轻量设计，记忆海绵耳垫，久戴舒适。'),
+    ('mi-in-ear-headphones', 'en', 'Mi In-Ear Headphones', 'In-ear headphones with a dual-dynamic driver and an in-line remote and microphone.'),
+    ('mi-in-ear-headphones', 'de', 'Mi In-Ear-Kopfhörer', 'In-Ear-Kopfhörer mit Doppel-Treiber, Kabelfernbedienung und Mikrofon.'),
+    ('mi-in-ear-headphones', 'zh-CN', '小米圈铁耳机', '动圈加动铁双单元，线控带麦克风。'),
+    ('mi-in-ear-headphones-pro', 'en', 'Mi In-Ear Headphones Pro', 'Hybrid triple-driver in-ear headphones with a braided cable.'),
+    ('mi-in-ear-headphones-pro', 'de', 'Mi In-Ear-Kopfhörer Pro', 'Hybride In-Ear-Kopfhörer mit drei Treibern und geflochtenem Kabel.'),
+    ('mi-in-ear-headphones-pro', 'zh-CN', '小米圈铁耳机 Pro', '双动圈加动铁三单元，编织线材。'),
+    ('mi-note', 'en', 'Mi Note', 'Phone with a 5.7" 1080p display, Snapdragon 801 and a 13 MP camera.'),
+    ('mi-note', 'de', 'Mi Note', 'Smartphone mit 5,7"-1080p-Display, Snapdragon 801 und 13-MP-Kamera.'),
+    ('mi-note', 'zh-CN', '小米 Note', '5.7 英寸 1080p 屏幕，骁龙 801，1300 万像素相机。'),
+    ('mi-note-pro', 'en', 'Mi Note Pro', 'Phone with a 5.7" 2K display, Snapdragon 810 and 4 GB of memory.'),
+    ('mi-note-pro', 'de', 'Mi Note Pro', 'Smartphone mit 5,7"-2K-Display, Snapdragon 810 und 4 GB Arbeitsspeicher.'),
+    ('mi-note-pro', 'zh-CN', '小米 Note 顶配版', '5.7 英寸 2K 屏幕，骁龙 810，4GB 内存。'),
+    ('mi-4', 'en', 'Mi 4', 'Phone with a stainless-steel frame, 5" 1080p display and Snapdragon 801.'),
+    ('mi-4', 'de', 'Mi 4', 'Smartphone mit Edelstahlrahmen, 5"-1080p-Display und Snapdragon 801.'),
+    ('mi-4', 'zh-CN', '小米手机 4', '不锈钢金属边框，5 英寸 1080p 屏幕，骁龙 801。'),
+    ('mi-4i', 'en', 'Mi 4i', 'Phone made for India: 5" 1080p display, Snapdragon 615, 3120 mAh battery.'),
+    ('mi-4i', 'de', 'Mi 4i', 'Smartphone für Indien: 5"-1080p-Display, Snapdragon 615, 3120-mAh-Akku.'),
+    ('mi-4i', 'zh-CN', '小米手机 4i', '为印度打造：5 英寸 1080p 屏幕，骁龙 615，3120 毫安时电池。'),
+    ('redmi-note-3', 'en', 'Redmi Note 3', 'Phone with a metal body, fingerprint sensor and 4000 mAh battery.'),
+    ('redmi-note-3', 'de', 'Redmi Note 3', 'Smartphone mit Metallgehäuse, Fingerabdrucksensor und 4000-mAh-Akku.'),
+    ('redmi-note-3', 'zh-CN', '红米 Note 3', '全金属机身，指纹识别，4000 毫安时大电量。')
+) as t(slug, locale, name, description) on t.slug = p.slug
+on conflict do nothing;
+
+insert into sku (code, product_id, options, position)
+select s.code, p.id, s.options::jsonb, s.position
+from product p
+join (values
+    ('mi-band-8', 'MI-BAND-8-BLACK', '{"colour": "Graphite Black"}', 1),
+    ('mi-band-8', 'MI-BAND-8-GOLD', '{"colour": "Champagne Gold"}', 2),
+    ('mi-band-8-pro', 'MI-BAND-8-PRO-BLACK', '{"colour": "Black"}', 1),
+    ('mi-band-8-pro', 'MI-BAND-8-PRO-GREY', '{"colour": "Light Grey"}', 2),
+    ('mi-power-bank-10000', 'MI-PB-10000-SILVER', '{"capacity": "10000 mAh", "colour": "Silver"}', 1),
+    ('mi-power-bank-10000', 'MI-PB-10000-BLACK', '{"capacity": "10000 mAh", "colour": "Black"}', 2),
+    ('mi-power-bank-20000', 'MI-PB-20000-WHITE', '{"capacity": "20000 mAh", "colour": "White"}', 1),
+    ('mi-wireless-power-bank-10000', 'MI-WPB-10000-BLACK', '{"capacity": "10000 mAh", "colour": "Black"}', 1),
+    ('mi-headphones', 'MI-HP-BLACK', '{"colour": "Black"}', 1),
+    ('mi-headphones', 'MI-HP-SILVER', '{"colour": "Silver"}', 2),
+    ('mi-headphones-comfort', 'MI-HPC-WHITE', '{"colour": "White"}', 1),
+    ('mi-in-ear-headphones', 'MI-IEH-SILVER', '{"colour": "Silver"}', 1),
+    ('mi-in-ear-headphones', 'MI-IEH-GOLD', '{"colour": "Gold"}', 2),
+    ('mi-in-ear-headphones-pro', 'MI-IEHP-SILVER', '{"colour": "Silver"}', 1),
+    ('mi-note', 'MI-NOTE-16GB-WHITE', '{"capacity": "16 GB", "colour": "White"}', 1),
+    ('mi-note', 'MI-NOTE-64GB-WHITE', '{"capacity": "64 GB", "colour": "White"}', 2),
+    ('mi-note-pro', 'MI-NOTE-PRO-64GB-GOLD', '{"capacity": "64 GB", "colour": "Gold"}', 1),
+    ('mi-4', 'MI-4-16GB-WHITE', '{"capacity": "16 GB", "colour": "White"}', 1),
+    ('mi-4', 'MI-4-64GB-BLACK', '{"capacity": "64 GB", "colour": "Black"}', 2),
+    ('mi-4i', 'MI-4I-16GB-GREY', '{"capacity": "16 GB", "colour": "Dark Grey"}', 1),
+    ('mi-4i', 'MI-4I-32GB-WHITE', '{"capacity": "32 GB", "colour": "White"}', 2),
+    ('redmi-note-3', 'REDMI-NOTE-3-16GB-GOLD', '{"capacity": "16 GB", "colour": "Gold"}', 1),
+    ('redmi-note-3', 'REDMI-NOTE-3-32GB-GREY', '{"capacity": "32 GB", "colour": "Dark Grey"}', 2)
+) as s(slug, code, options, position) on s.slug = p.slug
+on conflict do nothing;
+
+-- Prices in minor units: cents, euro cents, fen and paise.
+insert into sku_price (sku_id, region_code, currency, amount_minor)
+select s.id, pr.region_code, r.currency, pr.amount_minor
+from (values
+    ('MI-BAND-8-BLACK', 'US', 4999), ('MI-BAND-8-BLACK', 'EU', 4999), ('MI-BAND-8-BLACK', 'CN', 24900), ('MI-BAND-8-BLACK', 'IN', 399900),
+    ('MI-BAND-8-GOLD', 'US', 4999), ('MI-BAND-8-GOLD', 'EU', 4999), ('MI-BAND-8-GOLD', 'CN', 24900), ('MI-BAND-8-GOLD', 'IN', 399900),
+    ('MI-BAND-8-PRO-BLACK', 'US', 7999), ('MI-BAND-8-PRO-BLACK', 'EU', 7999), ('MI-BAND-8-PRO-BLACK', 'CN', 39900), ('MI-BAND-8-PRO-BLACK', 'IN', 599900),
+    ('MI-BAND-8-PRO-GREY', 'US', 7999), ('MI-BAND-8-PRO-GREY', 'EU', 7999), ('MI-BAND-8-PRO-GREY', 'CN', 39900), ('MI-BAND-8-PRO-GREY', 'IN', 599900),
+    ('MI-PB-10000-SILVER', 'US', 2499), ('MI-PB-10000-SILVER', 'EU', 2299), ('MI-PB-10000-SILVER', 'CN', 9900), ('MI-PB-10000-SILVER', 'IN', 149900),
+    ('MI-PB-10000-BLACK', 'US', 2499), ('MI-PB-10000-BLACK', 'EU', 2299), ('MI-PB-10000-BLACK', 'CN', 9900), ('MI-PB-10000-BLACK', 'IN', 149900),
+    ('MI-PB-20000-WHITE', 'US', 3999), ('MI-PB-20000-WHITE', 'EU', 3499), ('MI-PB-20000-WHITE', 'CN', 12900), ('MI-PB-20000-WHITE', 'IN', 219900),
+    ('MI-WPB-10000-BLACK', 'US', 3499), ('MI-WPB-10000-BLACK', 'EU', 3299), ('MI-WPB-10000-BLACK', 'CN', 14900), ('MI-WPB-10000-BLACK', 'IN', 249900),
+    ('MI-HP-BLACK', 'US', 9999), ('MI-HP-BLACK', 'EU', 8999), ('MI-HP-BLACK', 'CN', 49900), ('MI-HP-BLACK', 'IN', 699900),
+    ('MI-HP-SILVER', 'US', 9999), ('MI-HP-SILVER', 'EU', 8999), ('MI-HP-SILVER', 'CN', 49900), ('MI-HP-SILVER', 'IN', 699900),
+    ('MI-HPC-WHITE', 'US', 6999), ('MI-HPC-WHITE', 'EU', 5999), ('MI-HPC-WHITE', 'CN', 29900), ('MI-HPC-WHITE', 'IN', 399900),
+    ('MI-IEH-SILVER', 'US', 1999), ('MI-IEH-SILVER', 'EU', 1799), ('MI-IEH-SILVER', 'CN', 9900), ('MI-IEH-SILVER', 'IN', 99900),
+    ('MI-IEH-GOLD', 'US', 1999), ('MI-IEH-GOLD', 'EU', 1799), ('MI-IEH-GOLD', 'CN', 9900), ('MI-IEH-GOLD', 'IN', 99900),
+    ('MI-IEHP-SILVER', 'US', 2999), ('MI-IEHP-SILVER', 'EU', 2799), ('MI-IEHP-SILVER', 'CN', 14900), ('MI-IEHP-SILVER', 'IN', 149900),
+    ('MI-NOTE-16GB-WHITE', 'CN', 229900), ('MI-NOTE-16GB-WHITE', 'IN', 2499900),
+    ('MI-NOTE-64GB-WHITE', 'CN', 279900), ('MI-NOTE-64GB-WHITE', 'IN', 2899900),
+    ('MI-NOTE-PRO-64GB-GOLD', 'CN', 329900), ('MI-NOTE-PRO-64GB-GOLD', 'IN', 3499900),
+    ('MI-4-16GB-WHITE', 'CN', 149900), ('MI-4-16GB-WHITE', 'IN', 1999900),
+    ('MI-4-64GB-BLACK', 'CN', 199900), ('MI-4-64GB-BLACK', 'IN', 2399900),
+    ('MI-4I-16GB-GREY', 'IN', 1299900),
+    ('MI-4I-32GB-WHITE', 'IN', 1499900),
+    ('REDMI-NOTE-3-16GB-GOLD', 'CN', 89900), ('REDMI-NOTE-3-16GB-GOLD', 'IN', 999900),
+    ('REDMI-NOTE-3-32GB-GREY', 'CN', 109900), ('REDMI-NOTE-3-32GB-GREY', 'IN', 1199900)
+) as pr(sku_code, region_code, amount_minor)
+join sku s on s.code = pr.sku_code
+join region r on r.code = pr.region_code
+on conflict do nothing;
+
+-- Launches still ahead, and a delisting with its reason.
+insert into product_region (product_id, region_code, listed, delisted_reason, available_from)
+select p.id, l.region_code, l.listed, l.reason, l.available_from::timestamptz
+from (values
+    ('mi-note-pro', 'IN', true, null, '2027-06-01T04:30:00Z'),
+    ('mi-band-8-pro', 'EU', true, null, '2027-03-01T08:00:00Z'),
+    ('mi-headphones-comfort', 'US', false, 'Withdrawn pending a firmware update', null)
+) as l(slug, region_code, listed, reason, available_from)
+join product p on p.slug = l.slug
+on conflict do nothing;
