@@ -5,12 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.MediaType;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -45,15 +42,8 @@ public class ResponseCache {
             lastGeneration = generation;
             cache.synchronous().invalidateAll();
         }
-        CompletableFuture<CachedResponse> answer = cache.get(new Key(generation, request),
-                (key, executor) -> loader.get().subscribeAsCompletionStage());
-        Uni<CachedResponse> uni = Uni.createFrom().completionStage(answer);
-        Context context = Vertx.currentContext();
-        if (context != null && !answer.isDone()) {
-            // A shared load may complete on another request's event loop: come back to ours.
-            uni = uni.emitOn(task -> context.runOnContext(ignored -> task.run()));
-        }
-        return uni;
+        return SharedLoad.await(cache.get(new Key(generation, request),
+                (key, executor) -> loader.get().subscribeAsCompletionStage()));
     }
 
     public CachedResponse json(int status, Object body, String contentLanguage) {

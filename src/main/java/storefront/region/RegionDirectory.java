@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import storefront.common.CatalogVersion;
+import storefront.common.SharedLoad;
 
 /** The regions of the current catalog generation, loaded once per generation. */
 @Singleton
@@ -22,6 +23,6 @@ public class RegionDirectory {
     }
 
     public Uni<Regions> regions() {
-        return Uni.createFrom().completionStage(snapshots.get(version.current()));
+        return SharedLoad.await(snapshots.get(version.current()));
     }
 }
