@@ -195,13 +195,14 @@ join sku s on s.code = pr.sku_code
 join region r on r.code = pr.region_code
 on conflict do nothing;
 
--- Launches still ahead, and a delisting with its reason.
+-- Launches still ahead (counted from the day the demo is loaded, so there is
+-- always one to see), and a delisting with its reason.
 insert into product_region (product_id, region_code, listed, delisted_reason, available_from)
-select p.id, l.region_code, l.listed, l.reason, l.available_from::timestamptz
+select p.id, l.region_code, l.listed, l.reason, date_trunc('day', now()) + l.launch_in
 from (values
-    ('mi-note-pro', 'IN', true, null, '2027-06-01T04:30:00Z'),
-    ('mi-band-8-pro', 'EU', true, null, '2027-03-01T08:00:00Z'),
+    ('mi-note-pro', 'IN', true, null, interval '90 days'),
+    ('mi-band-8-pro', 'EU', true, null, interval '60 days'),
     ('mi-headphones-comfort', 'US', false, 'Withdrawn pending a firmware update', null)
-) as l(slug, region_code, listed, reason, available_from)
+) as l(slug, region_code, listed, reason, launch_in)
 join product p on p.slug = l.slug
 on conflict do nothing;

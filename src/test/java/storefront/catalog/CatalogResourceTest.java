@@ -106,6 +106,19 @@ class CatalogResourceTest {
     }
 
     @Test
+    void demoLaunchStillAheadIsNotYetLaunched() {
+        given().get(PRODUCTS + "/{slug}", "EU", "mi-band-8-pro").then()
+                .statusCode(404)
+                .body("code", equalTo("PRODUCT_NOT_AVAILABLE_IN_REGION"))
+                .body("reasons.code", contains("NOT_YET_LAUNCHED"))
+                .body("availableIn", containsInAnyOrder("US", "CN", "IN"));
+        given().get(PRODUCTS + "/{slug}", "US", "mi-headphones-comfort").then()
+                .statusCode(404)
+                .body("reasons.code", contains("PRODUCT_DELISTED"))
+                .body("reasons[0].message", org.hamcrest.Matchers.containsString("firmware"));
+    }
+
+    @Test
     void detailHasSkusAndPrices() {
         given().get(PRODUCTS + "/{slug}", "us", "mi-band-8").then()
                 .statusCode(200)
