@@ -39,7 +39,7 @@ final class CatalogApi {
     @Schema(name = "ProductPage", description = "One page of products; follow nextCursor for the next.")
     record ProductPage(
             List<ProductSummary> items,
-            @Schema(description = "Cursor of the next page; absent on the last page.", nullable = true)
+            @Schema(description = "Cursor of the next page; null on the last page.", nullable = true)
             String nextCursor) {
     }
 

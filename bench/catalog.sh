@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Catalog read throughput: loads a generated catalog of 1,000 products x 4
+# regions into a schema of its own, starts the packaged app, and runs wrk
+# against a listing page and a product detail. Results: bench/README.md.
+#
+#   bench/catalog.sh                 # 64 connections, 15 s warm-up, 30 s measured
+#   CONNECTIONS=128 DURATION=60s bench/catalog.sh
+#   CATALOG_CACHE_MAX_ENTRIES=0 bench/catalog.sh   # the same without the answer cache
+#
+# Needs wrk (Debian: apt-get install wrk), psql, and PostgreSQL as for the app
+# (DB_HOST, DB_PORT, DB_NAME, DB_USER, DB_PASSWORD).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CONNECTIONS=${CONNECTIONS:-64}
+THREADS=${THREADS:-2}
+WARMUP=${WARMUP:-15s}
+DURATION=${DURATION:-30s}
+PORT=${BENCH_PORT:-8089}
+SCHEMA=${BENCH_SCHEMA:-storefront_bench}
+export PGHOST=${DB_HOST:-127.0.0.1} PGPORT=${DB_PORT:-5432} PGDATABASE=${DB_NAME:-postgres} PGUSER=${DB_USER:-postgres}
+[ -n "${DB_PASSWORD:-}" ] && export PGPASSWORD=$DB_PASSWORD
+
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+./mvnw -B -q package -DskipTests   # always the code as it is now
+
+PGOPTIONS="-c client_min_messages=warning" psql -q -v ON_ERROR_STOP=1 -c "drop schema if exists $SCHEMA cascade"
+DB_SCHEMA=$SCHEMA PORT=$PORT java ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > target/bench-app.log 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true' EXIT
+for _ in $(seq 1 60); do
+  curl -fs "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1 && break
+  sleep 1
+done
+curl -fs "http://127.0.0.1:$PORT/q/health/ready" >/dev/null || { echo "app did not start; see target/bench-app.log" >&2; exit 1; }
+
+PGOPTIONS="-c search_path=$SCHEMA" psql -q -v ON_ERROR_STOP=1 -f bench/catalog.sql
+count=$(curl -fs "http://127.0.0.1:$PORT/api/v1/regions/CN/products?limit=100" | grep -o '"slug"' | wc -l)
+[ "$count" = 100 ] || { echo "catalog not loaded (first CN page has $count products)" >&2; exit 1; }
+
+LISTING="http://127.0.0.1:$PORT/api/v1/regions/CN/products?limit=20"
+DETAIL="http://127.0.0.1:$PORT/api/v1/regions/CN/products/bench-product-0421"
+
+echo "== $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, $(java -version 2>&1 | head -1), $CONNECTIONS connections, $THREADS wrk threads"
+run() { # label, url, extra wrk arguments
+  local label=$1 url=$2; shift 2
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$@" "$url" >/dev/null
+  echo "-- $label: $url"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" "$url" \
+    | grep -E 'Requests/sec|Latency |50%|90%|99%|Non-2xx|Socket errors'
+}
+run "listing page" "$LISTING"
+run "product detail" "$DETAIL"
+run "random product detail (1,000 products x 2 languages)" "http://127.0.0.1:$PORT" -s bench/random-detail.lua
+echo "-- app resident memory: $(ps -o rss= -p $APP | awk '{printf "%.0f MiB", $1/1024}')"
