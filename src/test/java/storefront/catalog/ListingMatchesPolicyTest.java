@@ -70,16 +70,13 @@ class ListingMatchesPolicyTest {
         String user = env("DB_USER", "postgres");
         String password = env("DB_PASSWORD", "");
         String schema = env("DB_PROPERTY_SCHEMA", "storefront_property_test");
-        Flyway.configure()
+        Flyway flyway = Flyway.configure()
                 .dataSource("jdbc:postgresql://" + host + ":" + port + "/" + database, user, password)
                 .schemas(schema).defaultSchema(schema).createSchemas(true)
                 .locations("classpath:db/migration").cleanDisabled(false)
-                .load().clean();
-        Flyway.configure()
-                .dataSource("jdbc:postgresql://" + host + ":" + port + "/" + database, user, password)
-                .schemas(schema).defaultSchema(schema).createSchemas(true)
-                .locations("classpath:db/migration")
-                .load().migrate();
+                .load();
+        flyway.clean();
+        flyway.migrate();
         vertx = Vertx.vertx();
         PgConnectOptions options = new PgConnectOptions().setHost(host).setPort(port).setDatabase(database)
                 .setUser(user).setPassword(password).addProperty("search_path", schema);
