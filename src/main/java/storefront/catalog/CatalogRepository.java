@@ -58,37 +58,43 @@ public class CatalogRepository {
         }
     }
 
+    /*
+     * Walks products in slug order and stops at the limit: no grouping or
+     * sorting of the whole catalog, so a page costs about the same anywhere in it.
+     */
     static final String AVAILABLE_PRODUCTS = """
             select p.id, p.slug, p.category_code, coalesce(t.name, p.slug) as name,
-                   min(sp.amount_minor) as min_price, max(sp.amount_minor) as max_price
+                   price.min_price, price.max_price
             from region r
             join product p on true
+            left join product_region pr on pr.product_id = p.id and pr.region_code = $1
+            cross join lateral (
+                select min(sp.amount_minor) as min_price, max(sp.amount_minor) as max_price
+                from sku s join sku_price sp on sp.sku_id = s.id and sp.region_code = $1
+                where s.product_id = p.id) price
             left join lateral (
                 select pt.locale, pt.name, pt.description, pt.search from product_text pt
                 where pt.product_id = p.id
                 order by pt.locale = $5 desc, pt.locale = $6 desc, pt.locale = 'en' desc, pt.locale
                 limit 1) t on true
-            join sku s on s.product_id = p.id
-            join sku_price sp on sp.sku_id = s.id and sp.region_code = r.code
-            left join product_region pr on pr.product_id = p.id and pr.region_code = r.code
             where r.code = $1
               and r.open
               and exists (select 1 from region_category rc
-                          where rc.region_code = r.code and rc.category_code = p.category_code)
+                          where rc.region_code = $1 and rc.category_code = p.category_code)
               and coalesce(pr.listed, true)
               and (pr.available_from is null or pr.available_from <= $2)
               and (pr.available_until is null or pr.available_until > $2)
               and not exists (
                   select 1 from region_certification_requirement q
-                  where q.region_code = r.code and q.category_code = p.category_code
+                  where q.region_code = $1 and q.category_code = p.category_code
                     and not exists (select 1 from product_certification pc
                                     where pc.product_id = p.id and pc.certification_code = q.certification_code))
+              and price.min_price is not null
               and ($3::text is null or p.category_code = $3)
               and ($4::text is null
                    or t.search @@ websearch_to_tsquery(text_search_config(t.locale), $4)
                    or strpos(lower(t.name || ' ' || t.description), lower($4)) > 0)
               and ($7::text is null or p.slug > $7)
-            group by p.id, p.slug, p.category_code, t.name
             order by p.slug
             limit $8""";
 
