@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Catalog read throughput: loads a generated catalog of 1,000 products x 4
-# regions into a schema of its own, starts the packaged app, and runs wrk
+# Catalog read throughput: loads the demo catalog plus 1,000 generated
+# products x 4 regions into a schema of its own, starts the packaged app, and runs wrk
 # against a listing page and a product detail. Results: bench/README.md.
 #
 #   bench/catalog.sh                 # 64 connections, 15 s warm-up, 30 s measured
@@ -34,7 +34,8 @@ for _ in $(seq 1 60); do
 done
 curl -fs "http://127.0.0.1:$PORT/q/health/ready" >/dev/null || { echo "app did not start; see target/bench-app.log" >&2; exit 1; }
 
-PGOPTIONS="-c search_path=$SCHEMA" psql -q -v ON_ERROR_STOP=1 -f bench/catalog.sql
+PGOPTIONS="-c search_path=$SCHEMA" psql -q -v ON_ERROR_STOP=1 \
+  -f src/main/resources/db/demo/R__demo_catalog.sql -f bench/catalog.sql
 count=$(curl -fs "http://127.0.0.1:$PORT/api/v1/regions/CN/products?limit=100" | grep -o '"slug"' | wc -l)
 [ "$count" = 100 ] || { echo "catalog not loaded (first CN page has $count products)" >&2; exit 1; }
 

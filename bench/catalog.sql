@@ -1,32 +1,8 @@
--- A generated catalog for the bench: the demo's four regions and rules, and
--- 1,000 products across the four categories, each with two SKUs priced in
--- every region and text in English, German and Simplified Chinese.
--- Run with search_path set to the bench schema (bench/catalog.sh does).
-
-insert into category (code, name) values
-    ('PHONE', 'Phones'), ('WEARABLE', 'Wearables'), ('AUDIO', 'Audio'), ('POWER', 'Power')
-on conflict do nothing;
-insert into certification (code, name) values ('FCC', 'FCC'), ('CE', 'CE'), ('CCC', 'CCC'), ('BIS', 'BIS')
-on conflict do nothing;
-insert into region (code, name, currency, default_locale, supported_locales, tax_mode) values
-    ('US', 'United States', 'USD', 'en', array['en', 'es'], 'EXCLUSIVE'),
-    ('EU', 'European Union', 'EUR', 'en', array['en', 'de', 'fr', 'it', 'es', 'nl'], 'INCLUSIVE'),
-    ('CN', 'Mainland China', 'CNY', 'zh-CN', array['zh-CN', 'en'], 'INCLUSIVE'),
-    ('IN', 'India', 'INR', 'en', array['en', 'hi'], 'INCLUSIVE')
-on conflict do nothing;
-insert into region_country (country, region_code) values ('US', 'US'), ('DE', 'EU'), ('FR', 'EU'), ('CN', 'CN'), ('IN', 'IN')
-on conflict do nothing;
-insert into region_category (region_code, category_code)
-select r, c from unnest(array['US', 'EU']) r, unnest(array['WEARABLE', 'AUDIO', 'POWER']) c
-union all
-select r, c from unnest(array['CN', 'IN']) r, unnest(array['PHONE', 'WEARABLE', 'AUDIO', 'POWER']) c
-on conflict do nothing;
-insert into region_certification_requirement values
-    ('US', 'PHONE', 'FCC'), ('US', 'WEARABLE', 'FCC'), ('US', 'AUDIO', 'FCC'),
-    ('EU', 'PHONE', 'CE'), ('EU', 'WEARABLE', 'CE'), ('EU', 'AUDIO', 'CE'), ('EU', 'POWER', 'CE'),
-    ('CN', 'PHONE', 'CCC'), ('CN', 'POWER', 'CCC'),
-    ('IN', 'PHONE', 'BIS'), ('IN', 'WEARABLE', 'BIS'), ('IN', 'POWER', 'BIS')
-on conflict do nothing;
+-- A generated catalog for the bench, on top of the demo catalog (its four
+-- regions and their rules): 1,000 products across the four categories, each
+-- with two SKUs priced in every region and text in English, German and
+-- Simplified Chinese. Run with search_path set to the bench schema, after
+-- src/main/resources/db/demo/R__demo_catalog.sql (bench/catalog.sh does).
 
 insert into product (slug, category_code)
 select format('bench-product-%s', lpad(i::text, 4, '0')), (array['PHONE', 'WEARABLE', 'AUDIO', 'POWER'])[1 + i % 4]
@@ -61,3 +37,6 @@ select s.id, r.code, r.currency, 1000 + (s.id * 37) % 50000
 from sku s join product p on p.id = s.product_id cross join region r
 where p.slug like 'bench-product-%'
 on conflict do nothing;
+
+-- Fresh statistics, as autovacuum would gather them on a live catalog.
+analyze;
