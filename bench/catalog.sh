@@ -24,10 +24,21 @@ export PGHOST=${DB_HOST:-127.0.0.1} PGPORT=${DB_PORT:-5432} PGDATABASE=${DB_NAME
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 ./mvnw -B -q package -DskipTests   # always the code as it is now
 
+if curl -s -o /dev/null "http://127.0.0.1:$PORT/"; then
+  echo "port $PORT is already in use: stop what listens there or set BENCH_PORT" >&2
+  exit 1
+fi
+
 PGOPTIONS="-c client_min_messages=warning" psql -q -v ON_ERROR_STOP=1 -c "drop schema if exists $SCHEMA cascade"
 DB_SCHEMA=$SCHEMA PORT=$PORT java ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > target/bench-app.log 2>&1 &
 APP=$!
-trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true' EXIT
+stop_app() {
+  kill "$APP" 2>/dev/null || return 0
+  for _ in $(seq 1 20); do kill -0 "$APP" 2>/dev/null || return 0; sleep 0.5; done
+  echo "app did not stop within 10 s of SIGTERM; killing it" >&2
+  kill -9 "$APP" 2>/dev/null || true
+}
+trap stop_app EXIT
 for _ in $(seq 1 60); do
   curl -fs "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1 && break
   sleep 1
@@ -51,6 +62,7 @@ run() { # label, url, extra wrk arguments
     | grep -E 'Requests/sec|Latency |50%|90%|99%|Non-2xx|Socket errors'
 }
 run "listing page" "$LISTING"
+run "random listing pages (about 5,000 distinct)" "http://127.0.0.1:$PORT" -s bench/random-listing.lua
 run "product detail" "$DETAIL"
 run "random product detail (1,000 products x 2 languages)" "http://127.0.0.1:$PORT" -s bench/random-detail.lua
 echo "-- app resident memory: $(ps -o rss= -p $APP | awk '{printf "%.0f MiB", $1/1024}')"
