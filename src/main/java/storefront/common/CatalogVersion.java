@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
@@ -55,7 +56,7 @@ public class CatalogVersion {
     private void advance() {
         long next = generation.incrementAndGet();
         Instant at = Instant.now();
-        pool.preparedQuery(NEXT_BOUNDARY).execute(Tuple.of(at.atOffset(java.time.ZoneOffset.UTC)))
+        pool.preparedQuery(NEXT_BOUNDARY).execute(Tuple.of(at.atOffset(ZoneOffset.UTC)))
                 .map(rows -> {
                     OffsetDateTime t = rows.iterator().next().getOffsetDateTime(0);
                     return t == null ? Instant.MAX : t.toInstant();
