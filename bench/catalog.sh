@@ -5,7 +5,7 @@
 #
 #   bench/catalog.sh                 # 64 connections, 15 s warm-up, 30 s measured
 #   CONNECTIONS=128 DURATION=60s bench/catalog.sh
-#   CATALOG_CACHE_MAX_ENTRIES=0 bench/catalog.sh   # the same without the answer cache
+#   CATALOG_CACHE_MAX_MB=0 bench/catalog.sh   # the same without the answer cache
 #
 # Needs wrk (Debian: apt-get install wrk), psql, and PostgreSQL as for the app
 # (DB_HOST, DB_PORT, DB_NAME, DB_USER, DB_PASSWORD).

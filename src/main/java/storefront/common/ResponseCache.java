@@ -27,12 +27,19 @@ public class ResponseCache {
     private final ObjectMapper mapper;
     private volatile long lastGeneration = -1;
 
+    /** What an entry costs beyond its body: key, headers, bookkeeping. A rough, deliberate overestimate. */
+    private static final int ENTRY_OVERHEAD_BYTES = 512;
+
     @Inject
     public ResponseCache(CatalogVersion version, ObjectMapper mapper,
-                         @ConfigProperty(name = "storefront.catalog.cache.max-entries", defaultValue = "20000") long maxEntries) {
+                         @ConfigProperty(name = "storefront.catalog.cache.max-mb", defaultValue = "64") long maxMegabytes) {
         this.version = version;
         this.mapper = mapper;
-        this.cache = Caffeine.newBuilder().maximumSize(maxEntries).buildAsync();
+        // Bounded by bytes, not entries: a client cannot grow it past the limit with large pages or odd queries.
+        this.cache = Caffeine.newBuilder()
+                .maximumWeight(maxMegabytes * 1024 * 1024)
+                .<Key, CachedResponse>weigher((key, answer) -> answer.body().length + ENTRY_OVERHEAD_BYTES)
+                .buildAsync();
     }
 
     /** The cached answer to {@code request}, loading it on a miss. Failed loads are not kept. */
