@@ -64,12 +64,20 @@ class CatalogService {
         this.cache = cache;
     }
 
-    Uni<CachedResponse> list(String regionCode, String category, String text, String limitParam, String cursor,
-                             String acceptLanguage) {
+    /** A query parameter given empty (`?cursor=`) means the same as one not given. */
+    private static String given(String parameter) {
+        return parameter == null || parameter.isBlank() ? null : parameter.strip();
+    }
+
+    Uni<CachedResponse> list(String regionCode, String categoryParam, String textParam, String limitParam,
+                             String cursorParam, String acceptLanguage) {
+        String category = given(categoryParam);
+        String q = given(textParam);
+        String cursor = given(cursorParam);
         return directory.regions().flatMap(regions -> {
             RegionView region = regions.require(regionCode).view();
             List<Problem.FieldError> errors = new ArrayList<>();
-            int limit = parseLimit(limitParam, errors);
+            int limit = parseLimit(given(limitParam), errors);
             String after = null;
             if (cursor != null) {
                 after = Cursor.decode(cursor).orElse(null);
@@ -85,7 +93,6 @@ class CatalogService {
                             "unknown category; one of " + String.join(", ", regions.categories().stream().sorted().toList())));
                 }
             }
-            String q = text == null || text.isBlank() ? null : text.strip();
             if (q != null && q.length() > MAX_QUERY_LENGTH) {
                 errors.add(new Problem.FieldError("q", "must be at most " + MAX_QUERY_LENGTH + " characters"));
             }
@@ -228,7 +235,7 @@ class CatalogService {
             return DEFAULT_LIMIT;
         }
         try {
-            int limit = Integer.parseInt(value.strip());
+            int limit = Integer.parseInt(value);
             if (limit >= 1 && limit <= MAX_LIMIT) {
                 return limit;
             }
