@@ -127,7 +127,8 @@ class CatalogService {
 
     Uni<CachedResponse> detail(String regionCode, String slug, String acceptLanguage) {
         return directory.regions().flatMap(regions -> {
-            RegionView region = regions.require(regionCode).view();
+            Regions.Entry entry = regions.require(regionCode);
+            RegionView region = entry.view();
             String locale = Locales.negotiate(acceptLanguage, region.supportedLocales(), region.defaultLocale());
             DetailKey key = new DetailKey(region.code(), locale, slug);
             return cache.get(key, () -> repository.findBySlug(slug).map(found -> {
@@ -136,7 +137,7 @@ class CatalogService {
                 }
                 StoredProduct product = found.get();
                 Instant now = Instant.now();
-                Decision decision = decide(product, regions.require(region.code()), now);
+                Decision decision = decide(product, entry, now);
                 if (!decision.available()) {
                     return cache.problem(notAvailable(product, region, decision, availableIn(product, regions, now)),
                             locale);
