@@ -32,6 +32,9 @@ public final class AvailabilityPolicy {
     private static List<Reason> productReasons(ProductFacts product, RegionRules region, Instant now,
                                                Listing listing) {
         List<Reason> reasons = new ArrayList<>();
+        if (product.retired()) {
+            reasons.add(Reason.of(ReasonCode.PRODUCT_RETIRED, "The product has been retired."));
+        }
         if (!region.open()) {
             reasons.add(Reason.of(ReasonCode.REGION_CLOSED, "Region " + region.code() + " is closed."));
         }

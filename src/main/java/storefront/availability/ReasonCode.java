@@ -2,6 +2,8 @@ package storefront.availability;
 
 /** Why a product or SKU cannot be sold in a region. Stable: clients switch on these. */
 public enum ReasonCode {
+    /** The product was retired: kept for history, sold nowhere. */
+    PRODUCT_RETIRED,
     /** The whole region is closed (for example during an incident). */
     REGION_CLOSED,
     /** The region does not sell the product's category. */

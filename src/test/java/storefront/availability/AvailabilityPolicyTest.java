@@ -7,6 +7,7 @@ import static storefront.availability.ReasonCode.NOT_YET_LAUNCHED;
 import static storefront.availability.ReasonCode.NO_LONGER_SOLD;
 import static storefront.availability.ReasonCode.NO_PRICE;
 import static storefront.availability.ReasonCode.PRODUCT_DELISTED;
+import static storefront.availability.ReasonCode.PRODUCT_RETIRED;
 import static storefront.availability.ReasonCode.REGION_CLOSED;
 
 import java.time.Instant;
@@ -55,15 +56,17 @@ class AvailabilityPolicyTest {
                 Arguments.of("closed region", BAND, true, CN_CLOSED, Listing.DEFAULT, List.of(REGION_CLOSED)),
                 Arguments.of("delisted", BAND, true, US, DELISTED, List.of(PRODUCT_DELISTED)),
                 Arguments.of("no price", BAND, false, US, Listing.DEFAULT, List.of(NO_PRICE)),
+                Arguments.of("retired, everywhere", new ProductFacts("mi-band", "WEARABLE", BAND.certifications(), true),
+                        true, US, Listing.DEFAULT, List.of(PRODUCT_RETIRED)),
                 Arguments.of("launch ahead", BAND, true, US, window(LATER, null), List.of(NOT_YET_LAUNCHED)),
                 Arguments.of("launch at this very instant", BAND, true, US, window(NOW, null), List.of()),
                 Arguments.of("launched earlier", BAND, true, US, window(EARLIER, null), List.of()),
                 Arguments.of("window ends at this very instant", BAND, true, US, window(EARLIER, NOW), List.of(NO_LONGER_SOLD)),
                 Arguments.of("window ended", BAND, true, US, window(null, EARLIER), List.of(NO_LONGER_SOLD)),
                 Arguments.of("inside the window", BAND, true, US, window(EARLIER, LATER), List.of()),
-                Arguments.of("every reason at once", PHONE, false, new RegionRules("XX", false, Set.of(),
+                Arguments.of("every reason at once", new ProductFacts("mi-note", "PHONE", PHONE.certifications(), true), false, new RegionRules("XX", false, Set.of(),
                                 Map.of("PHONE", Set.of("BIS"))), new Listing(false, "ops", LATER, LATER.plusSeconds(1)),
-                        List.of(REGION_CLOSED, CATEGORY_NOT_SOLD, PRODUCT_DELISTED, MISSING_CERTIFICATION,
+                        List.of(PRODUCT_RETIRED, REGION_CLOSED, CATEGORY_NOT_SOLD, PRODUCT_DELISTED, MISSING_CERTIFICATION,
                                 NOT_YET_LAUNCHED, NO_PRICE)));
     }
 

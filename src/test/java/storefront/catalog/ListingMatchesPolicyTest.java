@@ -55,8 +55,8 @@ class ListingMatchesPolicyTest {
         }
     }
 
-    record GenProduct(String slug, String category, Set<String> certifications, List<Set<String>> skuPricedIn,
-                      Map<String, Listing> listings) {
+    record GenProduct(String slug, String category, Set<String> certifications, boolean retired,
+                      List<Set<String>> skuPricedIn, Map<String, Listing> listings) {
     }
 
     record Catalog(List<GenRegion> regions, List<GenProduct> products) {
@@ -106,7 +106,8 @@ class ListingMatchesPolicyTest {
                 Set<String> expected = new TreeSet<>();
                 for (GenProduct product : catalog.products()) {
                     boolean anyPriced = product.skuPricedIn().stream().anyMatch(r -> r.contains(region.code()));
-                    ProductFacts facts = new ProductFacts(product.slug(), product.category(), product.certifications());
+                    ProductFacts facts = new ProductFacts(product.slug(), product.category(), product.certifications(),
+                            product.retired());
                     if (AvailabilityPolicy.decide(facts, anyPriced, region.rules(), NOW,
                             product.listings().getOrDefault(region.code(), Listing.DEFAULT)).available()) {
                         expected.add(product.slug());
@@ -157,8 +158,9 @@ class ListingMatchesPolicyTest {
         }
         int skuNo = 0;
         for (GenProduct p : catalog.products()) {
-            long id = c.preparedQuery("insert into product (slug, category_code) values ($1, $2) returning id")
-                    .executeAndAwait(Tuple.of(p.slug(), p.category())).iterator().next().getLong(0);
+            long id = c.preparedQuery("insert into product (slug, category_code, retired_at, retired_reason) "
+                            + "values ($1, $2, case when $3 then now() end, case when $3 then 'generated' end) returning id")
+                    .executeAndAwait(Tuple.of(p.slug(), p.category(), p.retired())).iterator().next().getLong(0);
             exec(c, "insert into product_text (product_id, locale, name) values ($1, 'en', $2)", id, p.slug());
             for (String cert : p.certifications()) {
                 exec(c, "insert into product_certification values ($1, $2)", id, cert);
@@ -202,8 +204,8 @@ class ListingMatchesPolicyTest {
                     List<GenProduct> unique = new ArrayList<>();
                     for (int i = 0; i < products.size(); i++) {
                         GenProduct p = products.get(i);
-                        unique.add(new GenProduct("p-" + i, p.category(), p.certifications(), p.skuPricedIn(),
-                                p.listings()));
+                        unique.add(new GenProduct("p-" + i, p.category(), p.certifications(), p.retired(),
+                                p.skuPricedIn(), p.listings()));
                     }
                     return new Catalog(rs, unique);
                 }));
@@ -235,8 +237,8 @@ class ListingMatchesPolicyTest {
         Arbitrary<Map<String, Listing>> listings = Arbitraries.maps(Arbitraries.of(codes), listing())
                 .ofMaxSize(codes.size());
         return Combinators.combine(Arbitraries.of(CATEGORIES), subsetOf(CERTIFICATIONS),
-                        subsetOf(codes).list().ofMaxSize(3), listings)
-                .as((category, certs, skus, ls) -> new GenProduct("", category, certs, skus, ls));
+                        Arbitraries.of(false, false, false, true), subsetOf(codes).list().ofMaxSize(3), listings)
+                .as((category, certs, retired, skus, ls) -> new GenProduct("", category, certs, retired, skus, ls));
     }
 
 
