@@ -18,9 +18,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import storefront.availability.Listing;
 import storefront.availability.ProductFacts;
+import storefront.common.SqlTime;
 
 /**
  * Catalog reads in plain SQL on the reactive client: this is the hot read path.
@@ -50,12 +52,16 @@ public class CatalogRepository {
     }
 
     /** Everything about one product that detail and availability answers need, in every region. */
-    public record StoredProduct(long id, ProductFacts facts, List<Text> texts, List<StoredSku> skus,
-                                Map<String, Listing> listings) {
+    public record StoredProduct(long id, ProductFacts facts, String retiredReason, List<Text> texts,
+                                List<StoredSku> skus, Map<String, Listing> listings) {
 
         public Listing listingIn(String region) {
             return listings.getOrDefault(region, Listing.DEFAULT);
         }
+    }
+
+    /** What the availability policy needs to decide on one product in one region. */
+    public record ProductInRegion(ProductFacts facts, Listing listing, boolean priced) {
     }
 
     /*
@@ -79,6 +85,7 @@ public class CatalogRepository {
                 limit 1) t on true
             where r.code = $1
               and r.open
+              and p.retired_at is null
               and exists (select 1 from region_category rc
                           where rc.region_code = $1 and rc.category_code = p.category_code)
               and coalesce(pr.listed, true)
@@ -105,7 +112,7 @@ public class CatalogRepository {
             order by s.product_id, s.position, s.code""";
 
     private static final String PRODUCT = """
-            select p.id, p.slug, p.category_code,
+            select p.id, p.slug, p.category_code, p.retired_at is not null as retired, p.retired_reason,
                    array(select certification_code from product_certification
                          where product_id = p.id order by certification_code) as certifications,
                    (select json_agg(json_build_object('locale', locale, 'name', name, 'description', description)
@@ -120,6 +127,17 @@ public class CatalogRepository {
                                         'reason', delisted_reason, 'from', available_from, 'until', available_until))
                     from product_region where product_id = p.id) as listings
             from product p where p.slug = $1""";
+
+    private static final String PRODUCTS_IN_REGION = """
+            select p.slug, p.category_code, p.retired_at is not null as retired,
+                   array(select certification_code from product_certification
+                         where product_id = p.id order by certification_code) as certifications,
+                   pr.listed, pr.delisted_reason, pr.available_from, pr.available_until,
+                   exists (select 1 from sku s join sku_price sp on sp.sku_id = s.id and sp.region_code = $1
+                           where s.product_id = p.id) as priced
+            from product p
+            left join product_region pr on pr.product_id = p.id and pr.region_code = $1
+            order by p.slug""";
 
     private final SqlClient client;
 
@@ -169,6 +187,24 @@ public class CatalogRepository {
                 });
     }
 
+    /** Every product, with what the policy needs to decide on it in one region; by slug. */
+    public Uni<List<ProductInRegion>> productsIn(String region) {
+        return client.preparedQuery(PRODUCTS_IN_REGION).execute(Tuple.of(region)).map(rows -> {
+            List<ProductInRegion> products = new ArrayList<>();
+            for (Row row : rows) {
+                ProductFacts facts = new ProductFacts(row.getString("slug"), row.getString("category_code"),
+                        Set.of(row.getArrayOfStrings("certifications")), row.getBoolean("retired"));
+                Boolean listed = row.getBoolean("listed");
+                Listing listing = listed == null ? Listing.DEFAULT
+                        : new Listing(listed, row.getString("delisted_reason"),
+                                SqlTime.instant(row.getOffsetDateTime("available_from")),
+                                SqlTime.instant(row.getOffsetDateTime("available_until")));
+                products.add(new ProductInRegion(facts, listing, row.getBoolean("priced")));
+            }
+            return products;
+        });
+    }
+
     public Uni<Optional<StoredProduct>> findBySlug(String slug) {
         return client.preparedQuery(PRODUCT).execute(Tuple.of(slug)).map(rows -> {
             if (rows.size() == 0) {
@@ -176,7 +212,7 @@ public class CatalogRepository {
             }
             Row row = rows.iterator().next();
             ProductFacts facts = new ProductFacts(row.getString("slug"), row.getString("category_code"),
-                    new TreeSet<>(List.of(row.getArrayOfStrings("certifications"))));
+                    new TreeSet<>(List.of(row.getArrayOfStrings("certifications"))), row.getBoolean("retired"));
             List<Text> texts = new ArrayList<>();
             objects(row.getJsonArray("texts")).forEach(t ->
                     texts.add(new Text(t.getString("locale"), t.getString("name"), t.getString("description"))));
@@ -193,7 +229,8 @@ public class CatalogRepository {
             objects(row.getJsonArray("listings")).forEach(l -> listings.put(l.getString("region"),
                     new Listing(l.getBoolean("listed"), l.getString("reason"), instant(l.getString("from")),
                             instant(l.getString("until")))));
-            return Optional.of(new StoredProduct(row.getLong("id"), facts, List.copyOf(texts), List.copyOf(skus),
+            return Optional.of(new StoredProduct(row.getLong("id"), facts, row.getString("retired_reason"),
+                    List.copyOf(texts), List.copyOf(skus),
                     Map.copyOf(listings)));
         });
     }
