@@ -31,6 +31,7 @@ import storefront.common.Cursor;
 import storefront.common.Money;
 import storefront.common.Problem;
 import storefront.common.ProblemException;
+import storefront.common.QueryParams;
 import storefront.common.ResponseCache;
 import storefront.region.Locales;
 import storefront.region.RegionDirectory;
@@ -64,20 +65,15 @@ class CatalogService {
         this.cache = cache;
     }
 
-    /** A query parameter given empty (`?cursor=`) means the same as one not given. */
-    private static String given(String parameter) {
-        return parameter == null || parameter.isBlank() ? null : parameter.strip();
-    }
-
     Uni<CachedResponse> list(String regionCode, String categoryParam, String textParam, String limitParam,
                              String cursorParam, String acceptLanguage) {
-        String category = given(categoryParam);
-        String q = given(textParam);
-        String cursor = given(cursorParam);
+        String category = QueryParams.given(categoryParam);
+        String q = QueryParams.given(textParam);
+        String cursor = QueryParams.given(cursorParam);
         return directory.regions().flatMap(regions -> {
             RegionView region = regions.require(regionCode).view();
             List<Problem.FieldError> errors = new ArrayList<>();
-            int limit = parseLimit(given(limitParam), errors);
+            int limit = QueryParams.limit(limitParam, DEFAULT_LIMIT, MAX_LIMIT, errors);
             String after = null;
             if (cursor != null) {
                 after = Cursor.decode(cursor).orElse(null);
@@ -229,22 +225,6 @@ class CatalogService {
                 notSoldHere ? "Not sold in your region" : "Not available in your region",
                 "Product '" + product.facts().slug() + "' is not available in region " + region.code() + ". " + where,
                 null, extensions);
-    }
-
-    private static int parseLimit(String value, List<Problem.FieldError> errors) {
-        if (value == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(value);
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add(new Problem.FieldError("limit", "must be an integer between 1 and " + MAX_LIMIT));
-        return DEFAULT_LIMIT;
     }
 
 }

@@ -3,9 +3,6 @@ package storefront.common;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 
 /**
  * A catalog answer ready to send again: serialized once, with a strong ETag
@@ -17,12 +14,12 @@ public record CachedResponse(int status, String mediaType, byte[] body, String e
     static final String CACHE_CONTROL = "public, no-cache";
 
     static CachedResponse of(int status, String mediaType, byte[] body, String contentLanguage) {
-        return new CachedResponse(status, mediaType, body, strongEtag(body), contentLanguage);
+        return new CachedResponse(status, mediaType, body, ETags.of(body), contentLanguage);
     }
 
     /** The response for a request carrying {@code ifNoneMatch} (may be null): 304 when the client has it. */
     public Response toResponse(String ifNoneMatch) {
-        Response.ResponseBuilder builder = status == 200 && matches(ifNoneMatch, etag)
+        Response.ResponseBuilder builder = status == 200 && ETags.noneMatchHits(ifNoneMatch, etag)
                 ? Response.notModified()
                 : Response.status(status).type(mediaType).entity(body);
         builder.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
@@ -30,35 +27,6 @@ public record CachedResponse(int status, String mediaType, byte[] body, String e
             builder.header(HttpHeaders.CONTENT_LANGUAGE, contentLanguage).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
         }
         return builder.build();
-    }
-
-    /** If-None-Match uses the weak comparison (RFC 9110, 13.1.2): a W/ prefix does not matter. */
-    static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        for (String candidate : ifNoneMatch.split(",")) {
-            String tag = candidate.trim();
-            if (tag.equals("*")) {
-                return true;
-            }
-            if (tag.startsWith("W/")) {
-                tag = tag.substring(2);
-            }
-            if (tag.equals(etag)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String strongEtag(byte[] body) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27) + '"';
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

@@ -20,7 +20,7 @@ import org.jboss.logging.Logger;
  * assumes it missed a notice.
  */
 @ApplicationScoped
-class CatalogChangeListener {
+public class CatalogChangeListener {
 
     static final String CHANNEL = "storefront_catalog_changed";
     private static final Logger LOG = Logger.getLogger(CatalogChangeListener.class);
@@ -43,7 +43,17 @@ class CatalogChangeListener {
     void start(@Observes StartupEvent event) {
         PgConnectOptions options = PgConnectOptions.fromUri(url).setUser(username);
         password.ifPresent(options::setPassword);
-        subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(attempts -> 1_000L);
+        subscriber = subscribe(vertx, options, schema, version);
+    }
+
+    /**
+     * Listens for changes to {@code schema} on the catalog channel and moves
+     * {@code version} on for each, until the returned subscriber is closed.
+     * Each replica has one; tests build a second to act as another replica.
+     */
+    public static PgSubscriber subscribe(Vertx vertx, PgConnectOptions options, String schema,
+                                         CatalogVersion version) {
+        PgSubscriber subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(attempts -> 1_000L);
         subscriber.channel(CHANNEL)
                 // Runs on every (re)subscription: a notice may have been missed while disconnected.
                 .subscribeHandler(() -> {
@@ -60,6 +70,7 @@ class CatalogChangeListener {
                         failure.getMessage()))
                 .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(10)).indefinitely()
                 .subscribe().with(ok -> { }, failure -> LOG.error("Catalog change listener stopped", failure));
+        return subscriber;
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -1,8 +1,17 @@
 package storefront.common;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.pgclient.PgException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -24,14 +33,69 @@ class ProblemMappers {
     @ServerExceptionMapper
     Response constraintViolation(ConstraintViolationException e) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(leaf(v.getPropertyPath().toString()), v.getMessage()))
-                .sorted(java.util.Comparator.comparing(Problem.FieldError::field))
+                .map(v -> new Problem.FieldError(field(v.getPropertyPath().toString()), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
         return toResponse(ProblemException.invalid(errors).problem());
     }
 
+    /** A body that is not JSON, or not of the expected shape (text where a number belongs, a bad instant). */
+    @ServerExceptionMapper
+    Response unreadableBody(JsonProcessingException e) {
+        String where = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                ? " at " + jsonPath(mapping)
+                : "";
+        return toResponse(new Problem(400, "MALFORMED_BODY", "Malformed body",
+                "The request body is not JSON of the expected shape" + where + ".", null, null));
+    }
+
+    /** Named on its own: Quarkus maps this subtype itself unless the application does. */
+    @ServerExceptionMapper
+    Response mismatchedBody(MismatchedInputException e) {
+        return unreadableBody(e);
+    }
+
+    /** No credentials on an operation that needs them. */
+    @ServerExceptionMapper
+    Response unauthorized(UnauthorizedException e) {
+        return Response.fromResponse(toResponse(new Problem(401, "AUTHENTICATION_REQUIRED", "Authentication required",
+                        "This operation needs a bearer token.", null, null)))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    /** A token that is malformed, expired, from another issuer or signed with another key. */
+    @ServerExceptionMapper
+    Response authenticationFailed(AuthenticationFailedException e) {
+        LOG.debugf(e, "Bearer token rejected");
+        return Response.fromResponse(toResponse(new Problem(401, "INVALID_TOKEN", "Invalid token",
+                        "The bearer token is not valid: malformed, expired, or not from a trusted issuer.", null, null)))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"").build();
+    }
+
+    /** Authenticated, but the token's roles do not allow the operation. */
+    @ServerExceptionMapper
+    Response forbidden(ForbiddenException e) {
+        return toResponse(new Problem(403, "ROLE_NOT_ALLOWED", "Not allowed",
+                "The roles in your token do not allow this operation.", null, null));
+    }
+
+    /** Two writers met on the same rows and PostgreSQL gave up on one: it may simply retry. */
+    @ServerExceptionMapper
+    Response database(PgException e) {
+        if ("40001".equals(e.getSqlState()) || "40P01".equals(e.getSqlState())) {
+            LOG.debugf("Concurrent change: %s", e.getMessage());
+            return toResponse(new Problem(409, "CONCURRENT_CHANGE", "Concurrent change",
+                    "Another change to the same data was made at the same time. Read again and retry.", null, null));
+        }
+        return unexpected(e);
+    }
+
     @ServerExceptionMapper
     Response webApplication(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            // How the JSON reader reports a body that does not parse at all.
+            return unreadableBody(unreadable);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             LOG.error("Request failed", e);
@@ -58,8 +122,25 @@ class ProblemMappers {
                 "The request could not be completed.", null, null));
     }
 
-    private static String leaf(String path) {
-        int dot = path.lastIndexOf('.');
-        return dot < 0 ? path : path.substring(dot + 1);
+    /**
+     * The field as a client names it: {@code method.param} is the parameter,
+     * {@code method.body.changes[0].region} a field of the body.
+     */
+    static String field(String path) {
+        String[] parts = path.replaceAll("\\.<[^>]+>", "").split("\\.", 3);
+        return parts[parts.length - 1];
+    }
+
+    /** Where in the body Jackson stopped, as {@code changes[0].availableFrom}. */
+    private static String jsonPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 }

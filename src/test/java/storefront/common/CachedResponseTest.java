@@ -21,11 +21,23 @@ class CachedResponseTest {
     @Test
     void ifNoneMatchUsesWeakComparison() {
         String etag = response.etag();
-        assertThat(CachedResponse.matches(null, etag)).isFalse();
-        assertThat(CachedResponse.matches(etag, etag)).isTrue();
-        assertThat(CachedResponse.matches("W/" + etag, etag)).isTrue();
-        assertThat(CachedResponse.matches("\"other\", " + etag, etag)).isTrue();
-        assertThat(CachedResponse.matches("*", etag)).isTrue();
-        assertThat(CachedResponse.matches("\"other\"", etag)).isFalse();
+        assertThat(ETags.noneMatchHits(null, etag)).isFalse();
+        assertThat(ETags.noneMatchHits(etag, etag)).isTrue();
+        assertThat(ETags.noneMatchHits("W/" + etag, etag)).isTrue();
+        assertThat(ETags.noneMatchHits("\"other\", " + etag, etag)).isTrue();
+        assertThat(ETags.noneMatchHits("*", etag)).isTrue();
+        assertThat(ETags.noneMatchHits("\"other\"", etag)).isFalse();
+    }
+
+    @Test
+    void ifMatchUsesStrongComparison() {
+        String etag = response.etag();
+        assertThat(ETags.matchHits(null, etag)).isFalse();
+        assertThat(ETags.matchHits(etag, etag)).isTrue();
+        assertThat(ETags.matchHits("W/" + etag, etag)).as("a weak tag never matches If-Match").isFalse();
+        assertThat(ETags.matchHits("\"other\", " + etag, etag)).isTrue();
+        assertThat(ETags.matchHits("*", etag)).isTrue();
+        assertThat(ETags.matchHits(etag.substring(1, etag.length() - 1), etag)).as("unquoted, as in JSON").isTrue();
+        assertThat(ETags.matchHits("\"other\"", etag)).isFalse();
     }
 }

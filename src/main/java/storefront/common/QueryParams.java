@@ -1,0 +1,53 @@
+package storefront.common;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/**
+ * Query parameters as the API reads them everywhere: a parameter given empty
+ * ({@code ?cursor=}) means the same as one not given, and a malformed one adds
+ * a field error so that one answer can name every parameter at fault.
+ */
+public final class QueryParams {
+
+    private QueryParams() {
+    }
+
+    /** The parameter stripped, or null when absent or blank. */
+    public static String given(String parameter) {
+        return parameter == null || parameter.isBlank() ? null : parameter.strip();
+    }
+
+    /** A page size between 1 and {@code max}; {@code fallback} when absent. */
+    public static int limit(String value, int fallback, int max, List<Problem.FieldError> errors) {
+        String given = given(value);
+        if (given == null) {
+            return fallback;
+        }
+        try {
+            int limit = Integer.parseInt(given);
+            if (limit >= 1 && limit <= max) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(new Problem.FieldError("limit", "must be an integer between 1 and " + max));
+        return fallback;
+    }
+
+    /** An ISO 8601 instant, or null when absent. */
+    public static Instant instant(String name, String value, List<Problem.FieldError> errors) {
+        String given = given(value);
+        if (given == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(given);
+        } catch (DateTimeParseException e) {
+            errors.add(new Problem.FieldError(name, "must be an ISO 8601 instant such as 2026-12-01T08:00:00Z"));
+            return null;
+        }
+    }
+}
