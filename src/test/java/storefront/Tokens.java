@@ -1,0 +1,60 @@
+package storefront;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.util.KeyUtils;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.util.List;
+import java.util.Set;
+
+/** Bearer tokens for tests, signed with the development key pair the test profile trusts. */
+public final class Tokens {
+
+    public static final String ISSUER = "storefront-dev";
+    private static final PrivateKey DEV_KEY = load(Path.of("dev/jwt/dev-private-key.pem"));
+
+    private Tokens() {
+    }
+
+    /** An ops lead who may change these regions. */
+    public static String ops(String actor, String... regions) {
+        return token(actor, "ops", List.of(regions), ISSUER, DEV_KEY, 3600);
+    }
+
+    public static String admin(String actor) {
+        return token(actor, "ops-admin", List.of(), ISSUER, DEV_KEY, 3600);
+    }
+
+    public static String auditor(String actor) {
+        return token(actor, "auditor", List.of(), ISSUER, DEV_KEY, 3600);
+    }
+
+    public static String token(String actor, String role, List<String> regions, String issuer, PrivateKey key,
+                               long secondsValid) {
+        long now = System.currentTimeMillis() / 1000;
+        return Jwt.issuer(issuer).subject(actor).upn(actor).groups(Set.of(role)).claim("regions", regions)
+                .issuedAt(now - 10).expiresAt(now + secondsValid).jws().sign(key);
+    }
+
+    public static String bearer(String token) {
+        return "Bearer " + token;
+    }
+
+    public static PrivateKey devKey() {
+        return DEV_KEY;
+    }
+
+    static PrivateKey load(Path pem) {
+        try {
+            return KeyUtils.decodePrivateKey(Files.readString(pem));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
