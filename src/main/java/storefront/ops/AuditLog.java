@@ -1,0 +1,89 @@
+package storefront.ops;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import storefront.common.SqlTime;
+import storefront.ops.OpsApi.AuditEntry;
+
+/**
+ * The append-only record of every ops change. Entries are written on the
+ * caller's connection, inside the transaction of the change they describe, so
+ * a change and its entry are committed together or not at all.
+ */
+@Singleton
+class AuditLog {
+
+    /** One page of entries, newest first; null filters match everything. */
+    record Query(String region, String actor, Instant from, Instant to, Instant beforeAt, Long beforeId, int limit) {
+    }
+
+    private static final String INSERT = """
+            insert into audit_entry (actor, role, action, region, target, before, after, reason, change_set)
+            values ($1, $2, $3, $4, $5, $6::text::jsonb, $7::text::jsonb, $8, $9)""";
+
+    private static final String PAGE = """
+            select id, at, actor, role, action, region, target, before::text as before, after::text as after,
+                   reason, change_set
+            from audit_entry
+            where ($1::text is null or region = $1)
+              and ($2::text is null or actor = $2)
+              and ($3::timestamptz is null or at >= $3)
+              and ($4::timestamptz is null or at < $4)
+              and ($5::timestamptz is null or (at, id) < ($5, $6::bigint))
+            order by at desc, id desc
+            limit $7""";
+
+    private final Pool pool;
+    private final Json json;
+
+    AuditLog(Pool pool, Json json) {
+        this.pool = pool;
+        this.json = json;
+    }
+
+    /** Writes one entry on {@code connection}, in its transaction. */
+    Uni<Void> write(SqlClient connection, Operator operator, String action, String region, String target,
+                    Object before, Object after, String reason, UUID changeSet) {
+        Tuple params = Tuple.tuple()
+                .addString(operator.actor())
+                .addString(operator.role())
+                .addString(action)
+                .addString(region)
+                .addString(target)
+                .addString(json.text(before))
+                .addString(json.text(after))
+                .addString(reason)
+                .addUUID(changeSet);
+        return connection.preparedQuery(INSERT).execute(params).replaceWithVoid();
+    }
+
+    Uni<List<AuditEntry>> page(Query q) {
+        Tuple params = Tuple.tuple()
+                .addString(q.region())
+                .addString(q.actor())
+                .addOffsetDateTime(SqlTime.utc(q.from()))
+                .addOffsetDateTime(SqlTime.utc(q.to()))
+                .addOffsetDateTime(SqlTime.utc(q.beforeAt()))
+                .addLong(q.beforeId())
+                .addInteger(q.limit());
+        return pool.preparedQuery(PAGE).execute(params).map(rows -> {
+            List<AuditEntry> entries = new ArrayList<>();
+            for (Row row : rows) {
+                entries.add(new AuditEntry(row.getLong("id"), row.getOffsetDateTime("at").toInstant(),
+                        row.getString("actor"), row.getString("role"), row.getString("action"), row.getString("region"),
+                        row.getString("target"), json.tree(row.getString("before")), json.tree(row.getString("after")),
+                        row.getString("reason"), row.getUUID("change_set")));
+            }
+            return entries;
+        });
+    }
+
+}
