@@ -30,6 +30,13 @@ if curl -s -o /dev/null "http://127.0.0.1:$PORT/"; then
 fi
 
 PGOPTIONS="-c client_min_messages=warning" psql -q -v ON_ERROR_STOP=1 -c "drop schema if exists $SCHEMA cascade"
+# The packaged app refuses the development token key: give it a throwaway one.
+mkdir -p target/bench-jwt
+[ -f target/bench-jwt/public-key.pem ] || {
+  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out target/bench-jwt/private-key.pem 2>/dev/null
+  openssl pkey -in target/bench-jwt/private-key.pem -pubout -out target/bench-jwt/public-key.pem
+}
+export JWT_ISSUER=storefront-bench JWT_PUBLIC_KEY_LOCATION=$PWD/target/bench-jwt/public-key.pem
 DB_SCHEMA=$SCHEMA PORT=$PORT java ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > target/bench-app.log 2>&1 &
 APP=$!
 stop_app() {
