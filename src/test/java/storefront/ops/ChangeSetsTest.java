@@ -144,6 +144,26 @@ class ChangeSetsTest {
     }
 
     @Test
+    void whenTheAuditEntryCannotBeWrittenTheChangeIsNotMadeEither() {
+        // A fault injected where only the audit insert meets it.
+        pool.query("""
+                create function fail_audit() returns trigger language plpgsql as $$
+                begin raise exception 'audit store unavailable'; end $$;
+                create trigger fail_audit before insert on audit_entry
+                    for each row when (new.reason = 'audit must fail') execute function fail_audit();""")
+                .execute().await().indefinitely();
+        try {
+            String state = catalogState();
+            Ops.regionOpen(ADMIN, "EU", false, "audit must fail").then().statusCode(500)
+                    .body("code", equalTo("INTERNAL_ERROR"));
+            assertThat(catalogState()).isEqualTo(state);
+            given().get("/api/v1/regions/EU").then().body("open", equalTo(true));
+        } finally {
+            pool.query("drop trigger fail_audit on audit_entry; drop function fail_audit()").execute().await().indefinitely();
+        }
+    }
+
+    @Test
     void changesAreCheckedBeforeAnythingIsWritten() {
         Map<String, Object> bad = change("SET_WINDOW", "EU", "category", "AUDIO");
         Ops.changeSet(ADMIN, true, "bad", List.of(change("OPEN_REGION", "eu!", null, null), bad,
