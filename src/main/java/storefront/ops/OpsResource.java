@@ -196,9 +196,10 @@ public class OpsResource {
     @APIResponse(responseCode = "428", description = "PRECONDITION_REQUIRED: changes without ifMatch, listed in `changes`.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ChangeSetResult> changeSet(
-            @Parameter(description = "Compute the answer and write nothing.") @QueryParam("dryRun") boolean dryRun,
+            @Parameter(description = "true: compute the answer and write nothing.",
+                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) @QueryParam("dryRun") String dryRun,
             @Valid @NotNull ChangeSetInput input) {
-        return service.apply(Operator.of(token), input.reason(), input.changes(), dryRun, false);
+        return service.apply(Operator.of(token), input.reason(), input.changes(), flag("dryRun", dryRun), false);
     }
 
     @GET
@@ -232,6 +233,18 @@ public class OpsResource {
             AppliedChange applied = result.changes().get(0);
             return Response.ok(applied.after()).header(HttpHeaders.ETAG, applied.etag()).build();
         });
+    }
+
+    /** true or false, nothing else: a dry run misread as a real one would write. */
+    private static boolean flag(String name, String value) {
+        String given = QueryParams.given(value);
+        if (given == null || given.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (given.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw ProblemException.invalid(List.of(new Problem.FieldError(name, "must be true or false")));
     }
 
     private static String upper(String code) {

@@ -171,6 +171,11 @@ class ChangeSetsTest {
                 .then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"))
                 .body("errors.field", org.hamcrest.Matchers.hasItems("changes[0].region", "changes[1].category",
                         "changes[1].product", "changes[1].availableFrom", "changes[2].product"));
+        Map<String, Object> close = change("CLOSE_REGION", "EU", null, null);
+        close.put("ifMatch", "*");
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).queryParam("dryRun", "yes")
+                .body(Map.of("reason", "ambiguous", "changes", List.of(close))).post("/api/v1/admin/change-sets")
+                .then().statusCode(400).body("errors[0].field", equalTo("dryRun"));
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("reason", "none", "changes", List.of()))
                 .post("/api/v1/admin/change-sets").then().statusCode(400).body("errors[0].field", equalTo("changes"));
         Ops.changeSet(ADMIN, false, "no versions", List.of(change("CLOSE_REGION", "EU", null, null)))
