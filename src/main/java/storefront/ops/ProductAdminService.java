@@ -110,8 +110,9 @@ class ProductAdminService {
 
     Uni<Tagged> setPrices(Operator operator, String slug, String regionCode, String ifMatch, PricesInput input) {
         return directory.regions().flatMap(regions -> {
-            String region = regions.require(regionCode).view().code();
-            String currency = regions.require(region).view().currency();
+            Regions.Entry entry = regions.require(regionCode);
+            String region = entry.view().code();
+            String currency = entry.view().currency();
             if (!currency.equals(input.currency())) {
                 throw ProblemException.invalid(List.of(new Problem.FieldError("currency",
                         "must be " + currency + ", the currency of region " + region)));

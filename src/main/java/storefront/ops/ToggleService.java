@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import storefront.availability.AvailabilityPolicy;
 import storefront.availability.Decision;
 import storefront.availability.RegionRules;
@@ -62,6 +63,8 @@ class ToggleService {
     /** A state as read, with its ETag. */
     record Stated<T>(T state, String etag) {
     }
+
+    private static final Pattern REGION_CODE = Pattern.compile("^[A-Z]{2,8}$");
 
     /** Carries a dry run's answer out of the transaction it rolls back. */
     private static final class DryRun extends RuntimeException {
@@ -266,8 +269,6 @@ class ToggleService {
     }
 
     // ---- checks that need no data ----
-
-    private static final java.util.regex.Pattern REGION_CODE = java.util.regex.Pattern.compile("^[A-Z]{2,8}$");
 
     /** Each change, normalized (codes upper case, text stripped), or 400 naming every field at fault. */
     static List<Change> validate(List<Change> changes, boolean single) {
