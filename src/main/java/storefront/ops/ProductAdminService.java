@@ -2,6 +2,7 @@ package storefront.ops;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -59,8 +60,7 @@ class ProductAdminService {
     }
 
     Uni<Tagged> get(String slug) {
-        return directory.regions().flatMap(regions -> new CatalogRepository(pool).findBySlug(slug)
-                .map(found -> tagged(found.orElseThrow(() -> productNotFound(slug)), regions)));
+        return load(pool, slug);
     }
 
     Uni<Tagged> create(Operator operator, ProductInput input) {
@@ -198,8 +198,9 @@ class ProductAdminService {
         });
     }
 
-    private Uni<Tagged> load(SqlConnection connection, String slug) {
-        return directory.regions().flatMap(regions -> new CatalogRepository(connection).findBySlug(slug)
+    /** The product as {@code client} sees it: the pool, or a transaction's connection. */
+    private Uni<Tagged> load(SqlClient client, String slug) {
+        return directory.regions().flatMap(regions -> new CatalogRepository(client).findBySlug(slug)
                 .map(found -> tagged(found.orElseThrow(() -> productNotFound(slug)), regions)));
     }
 

@@ -61,7 +61,7 @@ class ToggleService {
     }
 
     /** A state as read, with its ETag. */
-    record Stated<T>(T state, String etag) {
+    record Stated(Object state, String etag) {
     }
 
     private static final Pattern REGION_CODE = Pattern.compile("^[A-Z]{2,8}$");
@@ -108,10 +108,10 @@ class ToggleService {
     // ---- reads ----
 
     /** The current state of a target, as GET shows it and If-Match compares it. */
-    Uni<Stated<Object>> state(Target target) {
+    Uni<Stated> state(Target target) {
         return directory.regions().flatMap(regions -> {
             regions.require(target.region());
-            return read(new ToggleRepository(pool), target, false).map(state -> new Stated<>(state, json.etag(state)));
+            return read(new ToggleRepository(pool), target, false).map(state -> new Stated(state, json.etag(state)));
         });
     }
 
