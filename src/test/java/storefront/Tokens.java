@@ -29,6 +29,11 @@ public final class Tokens {
         return token(actor, "ops-admin", List.of(), ISSUER, DEV_KEY, 3600);
     }
 
+    /** A signed-in shopper whose customer id is {@code customerId}. */
+    public static String shopper(String customerId) {
+        return token(customerId, "shopper", List.of(), ISSUER, DEV_KEY, 3600);
+    }
+
     public static String auditor(String actor) {
         return token(actor, "auditor", List.of(), ISSUER, DEV_KEY, 3600);
     }

@@ -29,6 +29,11 @@ public final class AvailabilityPolicy {
         return Decision.of(reasons);
     }
 
+    /** The decision on a SKU that a cart still holds but the catalog no longer has. */
+    public static Decision removedSku(String sku) {
+        return Decision.of(List.of(Reason.of(ReasonCode.SKU_REMOVED, "SKU " + sku + " is no longer in the catalog.")));
+    }
+
     private static List<Reason> productReasons(ProductFacts product, RegionRules region, Instant now,
                                                Listing listing) {
         List<Reason> reasons = new ArrayList<>();

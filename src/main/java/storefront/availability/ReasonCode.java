@@ -17,5 +17,7 @@ public enum ReasonCode {
     /** The product's sales window in the region has ended. */
     NO_LONGER_SOLD,
     /** No price is set in the region. */
-    NO_PRICE
+    NO_PRICE,
+    /** A SKU in a cart is no longer in the catalog (it was removed from its product). */
+    SKU_REMOVED
 }

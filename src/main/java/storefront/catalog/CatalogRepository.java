@@ -64,6 +64,11 @@ public class CatalogRepository {
     public record ProductInRegion(ProductFacts facts, Listing listing, boolean priced) {
     }
 
+    /** A SKU as a cart or a checkout sees it in one region: its product, its text, and its price there, if any. */
+    public record SkuInRegion(String code, String productSlug, String name, Map<String, String> options,
+                              ProductFacts facts, Listing listing, Long price) {
+    }
+
     /*
      * Walks products in slug order and stops at the limit: no grouping or
      * sorting of the whole catalog, so a page costs about the same anywhere in it.
@@ -139,6 +144,20 @@ public class CatalogRepository {
             left join product_region pr on pr.product_id = p.id and pr.region_code = $1
             order by p.slug""";
 
+    private static final String SKUS_IN_REGION = """
+            select s.code, p.slug, p.category_code, p.retired_at is not null as retired, s.options,
+                   array(select certification_code from product_certification
+                         where product_id = p.id order by certification_code) as certifications,
+                   coalesce((select pt.name from product_text pt where pt.product_id = p.id
+                             order by pt.locale = $3 desc, pt.locale = $4 desc, pt.locale = 'en' desc, pt.locale
+                             limit 1), p.slug) as name,
+                   pr.listed, pr.delisted_reason, pr.available_from, pr.available_until, sp.amount_minor
+            from sku s
+            join product p on p.id = s.product_id
+            left join product_region pr on pr.product_id = p.id and pr.region_code = $1
+            left join sku_price sp on sp.sku_id = s.id and sp.region_code = $1
+            where s.code = any($2::text[])""";
+
     private final SqlClient client;
 
     @Inject
@@ -194,14 +213,31 @@ public class CatalogRepository {
             for (Row row : rows) {
                 ProductFacts facts = new ProductFacts(row.getString("slug"), row.getString("category_code"),
                         Set.of(row.getArrayOfStrings("certifications")), row.getBoolean("retired"));
-                Boolean listed = row.getBoolean("listed");
-                Listing listing = listed == null ? Listing.DEFAULT
-                        : new Listing(listed, row.getString("delisted_reason"),
-                                SqlTime.instant(row.getOffsetDateTime("available_from")),
-                                SqlTime.instant(row.getOffsetDateTime("available_until")));
+                Listing listing = listing(row);
                 products.add(new ProductInRegion(facts, listing, row.getBoolean("priced")));
             }
             return products;
+        });
+    }
+
+    /** These SKUs as sold in a region, by code; codes the catalog does not have are absent. */
+    public Uni<Map<String, SkuInRegion>> skusIn(String region, List<String> codes, String locale,
+                                                String defaultLocale) {
+        if (codes.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        Tuple params = Tuple.of(region, codes.toArray(String[]::new), locale, defaultLocale);
+        return client.preparedQuery(SKUS_IN_REGION).execute(params).map(rows -> {
+            Map<String, SkuInRegion> skus = new HashMap<>();
+            for (Row row : rows) {
+                ProductFacts facts = new ProductFacts(row.getString("slug"), row.getString("category_code"),
+                        Set.of(row.getArrayOfStrings("certifications")), row.getBoolean("retired"));
+                Listing listing = listing(row);
+                skus.put(row.getString("code"), new SkuInRegion(row.getString("code"), row.getString("slug"),
+                        row.getString("name"), options(row.getJsonObject("options")), facts, listing,
+                        row.getLong("amount_minor")));
+            }
+            return skus;
         });
     }
 
@@ -233,6 +269,15 @@ public class CatalogRepository {
                     List.copyOf(texts), List.copyOf(skus),
                     Map.copyOf(listings)));
         });
+    }
+
+    /** The listing columns of a row; none (no product_region row) means the default listing. */
+    private static Listing listing(Row row) {
+        Boolean listed = row.getBoolean("listed");
+        return listed == null ? Listing.DEFAULT
+                : new Listing(listed, row.getString("delisted_reason"),
+                        SqlTime.instant(row.getOffsetDateTime("available_from")),
+                        SqlTime.instant(row.getOffsetDateTime("available_until")));
     }
 
     private static List<JsonObject> objects(JsonArray array) {

@@ -7,18 +7,34 @@ import java.util.Map;
 public class ProblemException extends RuntimeException {
 
     private final transient Problem problem;
+    private final Integer retryAfterSeconds;
 
     public ProblemException(int status, String code, String title, String detail) {
         this(new Problem(status, code, title, detail, null, null));
     }
 
     public ProblemException(Problem problem) {
+        this(problem, null);
+    }
+
+    private ProblemException(Problem problem, Integer retryAfterSeconds) {
         super(problem.code + ": " + problem.detail, null, false, false);
         this.problem = problem;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public Problem problem() {
         return problem;
+    }
+
+    /** Seconds the client should wait before retrying (the Retry-After header), or null. */
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    /** The same problem, telling the client it may retry after this many seconds. */
+    public ProblemException retryAfter(int seconds) {
+        return new ProblemException(problem, seconds);
     }
 
     public static ProblemException notFound(String code, String title, String detail) {

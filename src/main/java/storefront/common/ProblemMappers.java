@@ -27,7 +27,9 @@ class ProblemMappers {
 
     @ServerExceptionMapper
     Response problem(ProblemException e) {
-        return toResponse(e.problem());
+        Response response = toResponse(e.problem());
+        return e.retryAfterSeconds() == null ? response
+                : Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
     }
 
     @ServerExceptionMapper

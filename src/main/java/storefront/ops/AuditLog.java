@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import storefront.common.Json;
 import storefront.common.SqlTime;
 import storefront.ops.OpsApi.AuditEntry;
 
@@ -19,7 +20,7 @@ import storefront.ops.OpsApi.AuditEntry;
  * a change and its entry are committed together or not at all.
  */
 @Singleton
-class AuditLog {
+public class AuditLog {
 
     /** One page of entries, newest first; null filters match everything. */
     record Query(String region, String actor, Instant from, Instant to, Instant beforeAt, Long beforeId, int limit) {
@@ -50,7 +51,7 @@ class AuditLog {
     }
 
     /** Writes one entry on {@code connection}, in its transaction. */
-    Uni<Void> write(SqlClient connection, Operator operator, String action, String region, String target,
+    public Uni<Void> write(SqlClient connection, Operator operator, String action, String region, String target,
                     Object before, Object after, String reason, UUID changeSet) {
         Tuple params = Tuple.tuple()
                 .addString(operator.actor())

@@ -17,13 +17,13 @@ import storefront.common.ProblemException;
  * change. An {@code ops-admin} may change every region; an {@code ops} token
  * only the regions in its {@code regions} claim.
  */
-record Operator(String actor, String role, Set<String> regions) {
+public record Operator(String actor, String role, Set<String> regions) {
 
-    static final String OPS = "ops";
-    static final String ADMIN = "ops-admin";
-    static final String AUDITOR = "auditor";
+    public static final String OPS = "ops";
+    public static final String ADMIN = "ops-admin";
+    public static final String AUDITOR = "auditor";
 
-    static Operator of(JsonWebToken token) {
+    public static Operator of(JsonWebToken token) {
         String actor = token.getName() != null ? token.getName() : token.getSubject();
         Set<String> groups = token.getGroups();
         String role = groups.contains(ADMIN) ? ADMIN : groups.contains(OPS) ? OPS : AUDITOR;
@@ -46,7 +46,7 @@ record Operator(String actor, String role, Set<String> regions) {
     }
 
     /** Fails with 403 REGION_NOT_IN_SCOPE unless every one of these regions may be changed. */
-    void requireScope(Collection<String> regionCodes) {
+    public void requireScope(Collection<String> regionCodes) {
         Set<String> outside = new TreeSet<>();
         regionCodes.stream().filter(r -> !mayChange(r)).forEach(outside::add);
         if (!outside.isEmpty()) {

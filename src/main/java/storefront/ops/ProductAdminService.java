@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import storefront.common.Json;
 import storefront.catalog.CatalogRepository;
 import storefront.catalog.CatalogRepository.StoredProduct;
 import storefront.common.CatalogVersion;

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import storefront.common.Json;
 import storefront.availability.AvailabilityPolicy;
 import storefront.availability.Decision;
 import storefront.availability.RegionRules;

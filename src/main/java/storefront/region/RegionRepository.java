@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import storefront.availability.RegionRules;
+import storefront.common.Money;
 
 /** Reads regions with their countries, categories and certification rules. */
 @Singleton
@@ -24,6 +25,11 @@ public class RegionRepository {
 
     private static final String REGIONS = """
             select r.code, r.name, r.currency, r.default_locale, r.supported_locales, r.tax_mode, r.open,
+                   r.tax_rate_bps, r.shipping_minor,
+                   (select json_object_agg(case t.subdivision when '' then t.country
+                                                else t.country || '-' || t.subdivision end, t.rate_bps)
+                    from tax_rate t join region_country c on c.country = t.country
+                    where c.region_code = r.code) as tax_rates,
                    array(select c.country from region_country c where c.region_code = r.code order by c.country) as countries,
                    array(select rc.category_code from region_category rc
                          where rc.region_code = r.code order by rc.category_code) as categories,
@@ -77,10 +83,18 @@ public class RegionRepository {
             });
         }
         boolean open = row.getBoolean("open");
-        RegionView view = new RegionView(code, row.getString("name"), row.getString("currency"),
+        RegionView.TaxMode taxMode = RegionView.TaxMode.valueOf(row.getString("tax_mode"));
+        String currency = row.getString("currency");
+        RegionView view = new RegionView(code, row.getString("name"), currency,
                 Arrays.asList(row.getArrayOfStrings("countries")), row.getString("default_locale"),
-                Arrays.asList(row.getArrayOfStrings("supported_locales")),
-                RegionView.TaxMode.valueOf(row.getString("tax_mode")), open, categories);
-        return new Regions.Entry(view, new RegionRules(code, open, Set.copyOf(categories), required));
+                Arrays.asList(row.getArrayOfStrings("supported_locales")), taxMode, open, categories,
+                new Money(row.getLong("shipping_minor"), currency));
+        Map<String, Integer> rates = new HashMap<>();
+        JsonObject taxRates = row.getJsonObject("tax_rates");
+        if (taxRates != null) {
+            taxRates.forEach(e -> rates.put(e.getKey(), ((Number) e.getValue()).intValue()));
+        }
+        return new Regions.Entry(view, new RegionRules(code, open, Set.copyOf(categories), required),
+                new TaxRules(taxMode, row.getInteger("tax_rate_bps"), rates));
     }
 }

@@ -1,6 +1,7 @@
 package storefront.region;
 
 import java.util.List;
+import storefront.common.Money;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Region", description = "A sales region: where it sells, in which currency and languages, and what.")
@@ -18,7 +19,8 @@ public record RegionView(
         TaxMode taxMode,
         @Schema(description = "Whether the region sells at all right now.") boolean open,
         @Schema(description = "Product categories the region sells.", examples = "[\"AUDIO\", \"POWER\", \"WEARABLE\"]")
-        List<String> categories) {
+        List<String> categories,
+        @Schema(description = "The flat shipping fee of an order in the region.") Money shipping) {
 
     public enum TaxMode { INCLUSIVE, EXCLUSIVE }
 }

@@ -11,12 +11,17 @@ import storefront.common.ProblemException;
 public record Regions(List<Entry> all, Map<String, Entry> byCode, Map<String, String> regionByCountry,
                       Set<String> categories) {
 
-    /** A region's public view and the rules the availability policy applies there. */
-    public record Entry(RegionView view, RegionRules rules) {
+    /** A region's public view, the rules the availability policy applies there, and how it taxes sales. */
+    public record Entry(RegionView view, RegionRules rules, TaxRules tax) {
     }
 
     public Optional<Entry> find(String code) {
         return Optional.ofNullable(code == null ? null : byCode.get(code.toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    /** The region that ships to this ISO 3166-1 alpha-2 country, if any. */
+    public Optional<Entry> servingCountry(String country) {
+        return Optional.ofNullable(country == null ? null : regionByCountry.get(country)).map(byCode::get);
     }
 
     /** The region with this code, or a 404 REGION_NOT_FOUND problem. */

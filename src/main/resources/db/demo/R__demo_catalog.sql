@@ -28,6 +28,22 @@ insert into region_country (country, region_code) values
     ('IN', 'IN')
 on conflict do nothing;
 
+-- Tax and shipping. US sales tax is added at the state's base rate (local
+-- rates are not modelled; states without a row charge none); EU, CN and IN
+-- prices include VAT/GST, at the destination country's rate in the EU.
+update region set tax_rate_bps = v.rate_bps, shipping_minor = v.shipping_minor
+from (values ('US', 0, 599), ('EU', 2000, 499), ('CN', 1300, 1000), ('IN', 1800, 9900))
+    as v(code, rate_bps, shipping_minor)
+where region.code = v.code and region.tax_rate_bps = 0 and region.shipping_minor = 0;
+
+insert into tax_rate (country, subdivision, rate_bps) values
+    ('US', 'CA', 725), ('US', 'NY', 400), ('US', 'TX', 625), ('US', 'WA', 650), ('US', 'FL', 600),
+    ('US', 'IL', 625), ('US', 'MA', 625), ('US', 'PA', 600), ('US', 'GA', 400), ('US', 'CO', 290),
+    ('DE', '', 1900), ('FR', '', 2000), ('IT', '', 2200), ('ES', '', 2100), ('NL', '', 2100),
+    ('BE', '', 2100), ('AT', '', 2000), ('IE', '', 2300), ('PT', '', 2300), ('FI', '', 2550),
+    ('SE', '', 2500), ('DK', '', 2500), ('PL', '', 2300), ('CZ', '', 2100)
+on conflict do nothing;
+
 insert into region_category (region_code, category_code) values
     ('US', 'WEARABLE'), ('US', 'AUDIO'), ('US', 'POWER'),
     ('EU', 'WEARABLE'), ('EU', 'AUDIO'), ('EU', 'POWER'),

@@ -9,9 +9,9 @@ import java.util.Map;
 import storefront.Tokens;
 
 /** The ops API as tests drive it: read a target's ETag, change it with If-Match. */
-final class Ops {
+public final class Ops {
 
-    static final String ADMIN = Tokens.admin("admin-tests");
+    public static final String ADMIN = Tokens.admin("admin-tests");
 
     private Ops() {
     }
@@ -37,7 +37,7 @@ final class Ops {
                 Map.of("sold", sold, "reason", reason), region, category);
     }
 
-    static Response listed(String token, String region, String slug, boolean listed, String reason) {
+    public static Response listed(String token, String region, String slug, boolean listed, String reason) {
         return change(token, "/api/v1/admin/regions/{r}/products/{s}", "/api/v1/admin/regions/{r}/products/{s}/listing",
                 Map.of("listed", listed, "reason", reason), region, slug);
     }

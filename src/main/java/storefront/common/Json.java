@@ -1,22 +1,21 @@
-package storefront.ops;
+package storefront.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
-import storefront.common.ETags;
 
-/** The application's JSON mapping, as the ops API stores states in the audit log and tags them with ETags. */
+/** The application's JSON mapping, for what is stored as JSON (audit states, replayable responses) and for ETags of states. */
 @Singleton
-class Json {
+public class Json {
 
     private final ObjectMapper mapper;
 
-    Json(ObjectMapper mapper) {
+    public Json(ObjectMapper mapper) {
         this.mapper = mapper;
     }
 
-    String text(Object value) {
+    public String text(Object value) {
         try {
             return value == null ? null : mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
@@ -24,7 +23,7 @@ class Json {
         }
     }
 
-    JsonNode tree(String json) {
+    public JsonNode tree(String json) {
         try {
             return json == null ? null : mapper.readTree(json);
         } catch (JsonProcessingException e) {
@@ -32,8 +31,16 @@ class Json {
         }
     }
 
+    public <T> T read(String json, Class<T> type) {
+        try {
+            return json == null ? null : mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Not a " + type.getSimpleName(), e);
+        }
+    }
+
     /** The strong ETag of a state: a digest of its JSON, so equal states have equal tags. */
-    String etag(Object state) {
+    public String etag(Object state) {
         try {
             return ETags.of(mapper.writeValueAsBytes(state));
         } catch (JsonProcessingException e) {

@@ -1,0 +1,65 @@
+package storefront.checkout;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import storefront.cart.CartApi.PriceSummary;
+import storefront.order.OrderApi.ShippingAddress;
+import storefront.order.OrderStatus;
+
+/** Requests and answers of checkout and refunds. */
+public final class CheckoutApi {
+
+    private CheckoutApi() {
+    }
+
+    @Schema(name = "CheckoutRequest")
+    public record CheckoutRequest(
+            @Schema(description = "Where the receipt goes; a guest's only contact.", examples = "ada@example.com")
+            @NotBlank @Email @Size(max = 254) String email,
+            @Schema(description = "Its country must be one the cart's region ships to.")
+            @NotNull @Valid ShippingAddress shippingAddress) {
+    }
+
+    @Schema(name = "CheckoutPayment", description = "What the frontend needs to collect the payment.")
+    public record PaymentSession(
+            @Schema(description = "stripe, or manual in dev mode (an ops call confirms the order).") String provider,
+            String paymentIntentId,
+            @Schema(description = "Give it to Stripe.js or the mobile SDK to confirm the payment; never log it.")
+            String clientSecret) {
+    }
+
+    @Schema(name = "CheckoutResult")
+    public record CheckoutResult(
+            UUID orderId,
+            @Schema(examples = "US-00000042") String orderNumber,
+            OrderStatus status,
+            @Schema(description = "Send it as the Order-Token header to read the order. Keep it: it is not shown "
+                    + "again (a replay of this checkout answers the same one).")
+            String accessToken,
+            PriceSummary totals,
+            PaymentSession payment) {
+    }
+
+    @Schema(name = "RefundRequest")
+    public record RefundRequest(
+            @Schema(description = "Minor units to give back; the whole remaining amount when absent.", examples = "1000")
+            @Positive Long amountMinor,
+            @Schema(description = "Why, for the audit log.") @NotBlank @Size(max = 500) String reason) {
+    }
+
+    @Schema(name = "RefundResult")
+    public record RefundResult(
+            UUID refundId,
+            String providerRefundId,
+            long amountMinor,
+            String currency,
+            @Schema(description = "The order's status now. With Stripe it changes when Stripe reports the refund "
+                    + "(charge.refunded); with the manual provider at once.") OrderStatus orderStatus) {
+    }
+}

@@ -1,0 +1,187 @@
+package storefront.checkout;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import storefront.cart.CartService;
+import storefront.cart.CartService.PricedCart;
+import storefront.cart.CartService.PricedLine;
+import storefront.cart.Totals;
+import storefront.checkout.CheckoutApi.CheckoutRequest;
+import storefront.checkout.CheckoutApi.CheckoutResult;
+import storefront.checkout.PaymentGateway.OrderPayment;
+import storefront.common.Idempotency;
+import storefront.common.Json;
+import storefront.common.Problem;
+import storefront.common.ProblemException;
+import storefront.order.OrderApi.ShippingAddress;
+import storefront.order.OrderRepository;
+import storefront.order.OrderRepository.NewOrder;
+import storefront.order.OrderRepository.StoredOrder;
+import storefront.order.OrderTokens;
+import storefront.region.RegionDirectory;
+import storefront.region.Regions;
+
+/**
+ * Checkout in three steps, none holding a transaction across the payment
+ * provider: (1) one transaction re-checks the cart in its region, snapshots it
+ * into a PENDING_PAYMENT order and claims the Idempotency-Key; (2) the provider
+ * creates the payment, on a worker thread; (3) the payment is recorded and the
+ * answer kept for replay. A failure in (2) leaves the order waiting for a retry
+ * with the same key, which reuses the order and the payment.
+ */
+@Singleton
+public class CheckoutService {
+
+    static final String SCOPE = "checkout";
+
+    private final Pool pool;
+    private final CartService carts;
+    private final OrderRepository orders;
+    private final RegionDirectory regions;
+    private final PaymentGateway gateway;
+    private final Idempotency idempotency;
+    private final Json json;
+
+    CheckoutService(Pool pool, CartService carts, OrderRepository orders, RegionDirectory regions,
+                    PaymentGateway gateway, Idempotency idempotency, Json json) {
+        this.pool = pool;
+        this.carts = carts;
+        this.orders = orders;
+        this.regions = regions;
+        this.gateway = gateway;
+        this.idempotency = idempotency;
+        this.json = json;
+    }
+
+    Uni<Idempotency.Result> checkout(String cartId, String keyHeader, CheckoutRequest request, String customerId,
+                                     String acceptLanguage) {
+        String key = Idempotency.requireKey(keyHeader);
+        CheckoutRequest normalized = normalize(request);
+        byte[] fingerprint = Idempotency.fingerprint(SCOPE, cartId, customerId, json.text(normalized));
+        return idempotency.run(SCOPE, key, fingerprint,
+                tx -> placeOrder(tx, cartId, normalized, customerId, acceptLanguage),
+                this::collectPayment);
+    }
+
+    /** Step 1, in the claiming transaction: the order, as a snapshot of the cart re-checked now. */
+    private Uni<UUID> placeOrder(SqlClient tx, String cartId, CheckoutRequest request, String customerId,
+                                 String acceptLanguage) {
+        return carts.requireCart(tx, cartId, true).flatMap(cart -> {
+            if (cart.orderId() != null) {
+                throw new ProblemException(409, "CART_ALREADY_CHECKED_OUT", "Cart already checked out",
+                        "This cart is already an order; a retry of that checkout must reuse its Idempotency-Key.");
+            }
+            return regions.regions().flatMap(all -> {
+                ShippingAddress address = request.shippingAddress();
+                requireShipsTo(all, cart.region(), address.country());
+                return carts.price(tx, cart, acceptLanguage);
+            });
+        }).flatMap(priced -> {
+            requirePurchasable(priced);
+            ShippingAddress address = request.shippingAddress();
+            int rate = priced.region().tax().rateFor(address.country(), address.state());
+            Totals.Amounts amounts = priced.amounts(rate);
+            List<OrderRepository.Line> lines = new ArrayList<>();
+            for (PricedLine line : priced.lines()) {
+                lines.add(new OrderRepository.Line(line.sku(), line.offer().productSlug(), line.offer().name(),
+                        line.offer().options(), line.offer().price(), line.quantity()));
+            }
+            UUID id = UUID.randomUUID();
+            NewOrder order = new NewOrder(id, OrderTokens.hash(OrderTokens.mint()), priced.cart().id(),
+                    priced.cart().region(), priced.region().view().currency(), customerId, request.email(), address,
+                    priced.region().tax().mode().name(), rate, amounts.subtotal(), amounts.shipping(), amounts.tax(),
+                    amounts.total(), gateway.name(), lines);
+            return orders.insert(tx, order).replaceWith(id);
+        });
+    }
+
+    /** Steps 2 and 3: the payment, outside any transaction, then the order's access token. */
+    private Uni<Idempotency.Result> collectPayment(UUID orderId) {
+        return orders.find(pool, orderId, false).map(found -> found.orElseThrow()).flatMap(order ->
+                gateway.paymentFor(payment(order)).flatMap(session -> {
+                    // The token is minted now, when the answer that carries it is about to be kept: an attempt
+                    // that failed before this point never showed its token to anyone.
+                    String token = OrderTokens.mint();
+                    return pool.withTransaction(tx -> (session.paymentIntentId() == null ? Uni.createFrom().item(true)
+                                    : orders.attachPaymentIntent(tx, orderId, session.paymentIntentId()))
+                                    .call(() -> tx.preparedQuery(
+                                                    "update customer_order set access_token_hash = $2 where id = $1")
+                                            .execute(Tuple.of(orderId, Buffer.buffer(OrderTokens.hash(token))))))
+                            .map(v -> new CheckoutResult(order.id(), order.number(), order.status(), token,
+                                    order.totals(),
+                                    new CheckoutApi.PaymentSession(gateway.name(), session.paymentIntentId(),
+                                            session.clientSecret())));
+                }))
+                .map(result -> new Idempotency.Result(201, json.text(result), false));
+    }
+
+    static OrderPayment payment(StoredOrder order) {
+        return new OrderPayment(order.id(), order.number(), order.total(), order.currency(), order.email(),
+                order.paymentIntentId());
+    }
+
+    /** The shipping country decides: it must be one the cart's region ships to. */
+    private static void requireShipsTo(Regions all, String cartRegion, String country) {
+        Regions.Entry serving = all.servingCountry(country).orElse(null);
+        if (serving != null && serving.view().code().equals(cartRegion)) {
+            return;
+        }
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("region", cartRegion);
+        extensions.put("country", country);
+        extensions.put("servedBy", serving == null ? null : serving.view().code());
+        String detail = serving == null
+                ? "No region ships to " + country + "."
+                : "Region " + cartRegion + " does not ship to " + country + "; region " + serving.view().code()
+                        + " does. Build a cart in " + serving.view().code() + " to ship there.";
+        throw new ProblemException(new Problem(422, "SHIPPING_COUNTRY_NOT_IN_REGION",
+                "Shipping country not in the cart's region", detail, null, extensions));
+    }
+
+    private static void requirePurchasable(PricedCart priced) {
+        if (priced.lines().isEmpty()) {
+            throw new ProblemException(422, "CART_EMPTY", "Cart empty", "There is nothing in the cart to check out.");
+        }
+        List<Map<String, Object>> unavailable = new ArrayList<>();
+        for (PricedLine line : priced.lines()) {
+            if (!line.available()) {
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("sku", line.sku());
+                item.put("product", line.offer() == null ? null : line.offer().productSlug());
+                item.put("reasons", line.decision().reasons());
+                unavailable.add(item);
+            }
+        }
+        if (!unavailable.isEmpty()) {
+            Map<String, Object> extensions = new LinkedHashMap<>();
+            extensions.put("region", priced.cart().region());
+            extensions.put("items", unavailable);
+            throw new ProblemException(new Problem(422, "PRODUCT_NOT_AVAILABLE_IN_REGION",
+                    "Not available in your region", "Some items in the cart can no longer be bought in region "
+                            + priced.cart().region() + "; remove them and check out again.", null, extensions));
+        }
+    }
+
+    private static CheckoutRequest normalize(CheckoutRequest request) {
+        ShippingAddress a = request.shippingAddress();
+        String country = a.country().toUpperCase(Locale.ROOT);
+        String state = a.state() == null || a.state().isBlank() ? null : a.state().toUpperCase(Locale.ROOT);
+        if ("US".equals(country) && state == null) {
+            throw ProblemException.invalid(List.of(new Problem.FieldError("shippingAddress.state",
+                    "is required for US addresses: sales tax depends on it")));
+        }
+        return new CheckoutRequest(request.email().trim(), new ShippingAddress(a.name().trim(), a.line1().trim(),
+                a.line2() == null || a.line2().isBlank() ? null : a.line2().trim(), a.city().trim(),
+                a.postalCode() == null || a.postalCode().isBlank() ? null : a.postalCode().trim(), state, country));
+    }
+}

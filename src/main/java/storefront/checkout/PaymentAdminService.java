@@ -1,0 +1,157 @@
+package storefront.checkout;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Singleton;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import storefront.checkout.CheckoutApi.RefundRequest;
+import storefront.checkout.CheckoutApi.RefundResult;
+import storefront.common.Idempotency;
+import storefront.common.Ids;
+import storefront.common.Json;
+import storefront.common.Problem;
+import storefront.common.ProblemException;
+import storefront.ops.AuditLog;
+import storefront.ops.Operator;
+import storefront.order.OrderApi.OrderView;
+import storefront.order.OrderRepository;
+import storefront.order.OrderRepository.StoredOrder;
+import storefront.order.OrderService;
+import storefront.order.OrderStateMachine;
+import storefront.order.PaymentEvent;
+import storefront.order.PaymentLedger;
+import storefront.order.PaymentLedger.Received;
+
+/** Ops on payments: confirming a manual payment, and refunds. Each is audited in its own transaction. */
+@Singleton
+public class PaymentAdminService {
+
+    static final String REFUND_SCOPE = "refund";
+
+    private final Pool pool;
+    private final OrderRepository orders;
+    private final OrderService orderViews;
+    private final PaymentLedger ledger;
+    private final PaymentGateway gateway;
+    private final Idempotency idempotency;
+    private final AuditLog audit;
+    private final Json json;
+
+    PaymentAdminService(Pool pool, OrderRepository orders, OrderService orderViews, PaymentLedger ledger,
+                        PaymentGateway gateway, Idempotency idempotency, AuditLog audit, Json json) {
+        this.pool = pool;
+        this.orders = orders;
+        this.orderViews = orderViews;
+        this.ledger = ledger;
+        this.gateway = gateway;
+        this.idempotency = idempotency;
+        this.audit = audit;
+        this.json = json;
+    }
+
+    /** Marks an order paid by the manual provider (dev mode only). */
+    Uni<OrderView> confirmManualPayment(Operator operator, String id, String reason) {
+        if (gateway.automatic()) {
+            return Uni.createFrom().failure(new ProblemException(409, "MANUAL_PAYMENT_NOT_ENABLED",
+                    "Manual payment not enabled", "Payments are confirmed by " + gateway.name() + ", not by ops."));
+        }
+        return pool.withTransaction(tx -> lock(tx, id).flatMap(order -> {
+            operator.requireScope(java.util.List.of(order.region()));
+            Received event = new Received("manual_pay_" + UUID.randomUUID(), "manual.payment_confirmed", order.id(),
+                    null, new PaymentEvent.Succeeded(order.total(), order.currency()),
+                    json.text(Map.of("actor", operator.actor(), "reason", reason)));
+            return ledger.record(tx, event).flatMap(outcome -> {
+                if (!OrderStateMachine.Outcome.APPLIED.name().equals(outcome)) {
+                    throw new ProblemException(409, "ORDER_NOT_PAYABLE", "Order not payable",
+                            "Order " + order.number() + " is " + order.status() + ".");
+                }
+                return audit.write(tx, operator, "CONFIRM_PAYMENT", order.region(), order.number(),
+                        Map.of("status", order.status()), Map.of("status", "PAID"), reason, null);
+            }).replaceWith(order.id());
+        })).flatMap(orderId -> orderViews.readAsOps(orderId.toString()));
+    }
+
+    /** Refunds part or all of a paid order, once per Idempotency-Key. */
+    Uni<Idempotency.Result> refund(Operator operator, String id, String keyHeader, RefundRequest request) {
+        String key = Idempotency.requireKey(keyHeader);
+        byte[] fingerprint = Idempotency.fingerprint(REFUND_SCOPE, id, String.valueOf(request.amountMinor()),
+                request.reason(), operator.actor());
+        return idempotency.run(REFUND_SCOPE, key, fingerprint,
+                tx -> reserve(tx, operator, id, request),
+                refundId -> submit(refundId));
+    }
+
+    /** In the claiming transaction: checks the amount against what is paid and not yet refunded or asked for. */
+    private Uni<UUID> reserve(SqlClient tx, Operator operator, String id, RefundRequest request) {
+        return lock(tx, id).flatMap(order -> {
+            if (!order.status().paid()) {
+                throw new ProblemException(409, "ORDER_NOT_REFUNDABLE", "Order not refundable",
+                        "Order " + order.number() + " is " + order.status() + "; only a paid order can be refunded.");
+            }
+            return tx.preparedQuery("select coalesce(sum(amount_minor), 0) as asked from refund where order_id = $1")
+                    .execute(Tuple.of(order.id())).flatMap(rows -> {
+                        long asked = rows.iterator().next().getLong("asked");
+                        long remaining = order.total() - Math.max(asked, order.refunded());
+                        long amount = request.amountMinor() == null ? remaining : request.amountMinor();
+                        if (remaining <= 0 || amount > remaining) {
+                            Map<String, Object> extensions = new LinkedHashMap<>();
+                            extensions.put("refundableMinor", Math.max(remaining, 0));
+                            extensions.put("currency", order.currency());
+                            throw new ProblemException(new Problem(422, "REFUND_EXCEEDS_PAYMENT",
+                                    "Refund exceeds payment", "At most " + Math.max(remaining, 0) + " "
+                                            + order.currency() + " minor units of order " + order.number()
+                                            + " can still be refunded.", null, extensions));
+                        }
+                        UUID refundId = UUID.randomUUID();
+                        return tx.preparedQuery("""
+                                        insert into refund (id, order_id, amount_minor, actor, reason)
+                                        values ($1, $2, $3, $4, $5)""")
+                                .execute(Tuple.of(refundId, order.id(), amount, operator.actor(), request.reason()))
+                                .call(() -> audit.write(tx, operator, "REFUND_ORDER", order.region(), order.number(),
+                                        Map.of("status", order.status(), "refundedMinor", order.refunded()),
+                                        Map.of("refundId", refundId, "amountMinor", amount), request.reason(), null))
+                                .replaceWith(refundId);
+                    });
+        });
+    }
+
+    /** Outside any transaction: asks the provider, then records its refund id (and, for manual, the refund). */
+    private Uni<Idempotency.Result> submit(UUID refundId) {
+        return pool.preparedQuery("select order_id, amount_minor from refund where id = $1")
+                .execute(Tuple.of(refundId))
+                .flatMap(rows -> {
+                    var row = rows.iterator().next();
+                    long amount = row.getLong("amount_minor");
+                    return orders.find(pool, row.getUUID("order_id"), false).map(o -> o.orElseThrow())
+                            .flatMap(order -> gateway.refund(CheckoutService.payment(order), amount,
+                                            refundId.toString())
+                                    .flatMap(providerId -> pool.withTransaction(tx -> tx.preparedQuery(
+                                                    "update refund set provider_refund_id = $2 where id = $1")
+                                            .execute(Tuple.of(refundId, providerId))
+                                            .flatMap(v -> gateway.automatic() ? Uni.createFrom().voidItem()
+                                                    : settleManualRefund(tx, order.id(), refundId, amount))
+                                            .replaceWith(providerId)))
+                                    .flatMap(providerId -> orders.find(pool, order.id(), false)
+                                            .map(after -> new RefundResult(refundId, providerId, amount,
+                                                    order.currency(), after.orElseThrow().status()))));
+                })
+                .map(result -> new Idempotency.Result(201, json.text(result), false));
+    }
+
+    private Uni<Void> settleManualRefund(SqlClient tx, UUID orderId, UUID refundId, long amount) {
+        return orders.find(tx, orderId, true).map(o -> o.orElseThrow()).flatMap(order -> ledger.record(tx,
+                new Received("manual_refund_" + refundId, "manual.refunded", order.id(), null,
+                        new PaymentEvent.Refunded(order.total(), order.refunded() + amount, order.currency()),
+                        json.text(Map.of("refundId", refundId, "amountMinor", amount))))).replaceWithVoid();
+    }
+
+    private Uni<StoredOrder> lock(SqlClient tx, String id) {
+        return Ids.uuid(id).map(uuid -> orders.find(tx, uuid, true))
+                .orElse(Uni.createFrom().item(java.util.Optional.empty()))
+                .map(found -> found.orElseThrow(OrderService::notFound));
+    }
+}

@@ -1,0 +1,69 @@
+package storefront.order;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import storefront.cart.CartApi.PriceSummary;
+import storefront.common.Money;
+
+/** What the order API answers. */
+public final class OrderApi {
+
+    private OrderApi() {
+    }
+
+    @Schema(name = "ShippingAddress")
+    public record ShippingAddress(
+            @Schema(examples = "Ada Lovelace") @NotBlank @Size(max = 200) String name,
+            @Schema(examples = "1 Main Street") @NotBlank @Size(max = 200) String line1,
+            @Size(max = 200) String line2,
+            @Schema(examples = "Springfield") @NotBlank @Size(max = 100) String city,
+            @Schema(examples = "62701") @Size(max = 20) String postalCode,
+            @Schema(description = "State or province code (ISO 3166-2 without the country), required in the US: "
+                    + "sales tax depends on it.", examples = "IL")
+            @Pattern(regexp = "[A-Za-z0-9]{1,3}", message = "must be a state or province code such as CA") String state,
+            @Schema(description = "ISO 3166-1 alpha-2 country. It must be one the cart's region ships to.",
+                    examples = "US")
+            @NotBlank @Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 3166-1 alpha-2 country code")
+            String country) {
+    }
+
+    @Schema(name = "OrderLine", description = "A line as it was sold: name, SKU and price are a snapshot.")
+    public record OrderLine(String sku, String product, String name, Map<String, String> options, int quantity,
+                            Money unitPrice, Money lineTotal) {
+    }
+
+    @Schema(name = "OrderPayment")
+    public record Payment(
+            @Schema(description = "stripe or manual.") String provider,
+            @Schema(description = "The Stripe PaymentIntent, once created.") String paymentIntentId,
+            @Schema(description = "Why the last attempt failed, while the order is still payable.") String lastError) {
+    }
+
+    @Schema(name = "Order")
+    public record OrderView(
+            UUID id,
+            @Schema(description = "For people: on receipts and in support.", examples = "US-00000042") String number,
+            OrderStatus status,
+            String region,
+            String email,
+            ShippingAddress shippingAddress,
+            List<OrderLine> lines,
+            PriceSummary totals,
+            @Schema(description = "How much of the total has been refunded.") Money refunded,
+            Payment payment,
+            Instant createdAt,
+            Instant paidAt) {
+    }
+
+    @Schema(name = "OrderPage")
+    public record OrderPage(List<OrderView> items,
+                            @Schema(description = "Pass as `cursor` for the next page; absent on the last page.")
+                            String nextCursor) {
+    }
+}

@@ -1,0 +1,187 @@
+package storefront.order;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import storefront.cart.CartApi.PriceSummary;
+import storefront.cart.Totals;
+import storefront.common.Json;
+import storefront.common.SqlTime;
+import storefront.order.OrderApi.ShippingAddress;
+
+/** Orders and their lines, on whichever connection the caller holds. */
+@Singleton
+public class OrderRepository {
+
+    /** An order to write: the checkout's snapshot. */
+    public record NewOrder(UUID id, byte[] accessTokenHash, UUID cartId, String region, String currency,
+                           String customerId, String email, ShippingAddress address, String taxMode, int taxRateBps,
+                           long subtotal, long shipping, long tax, long total, String provider, List<Line> lines) {
+    }
+
+    public record Line(String sku, String product, String name, Map<String, String> options, long unitPrice,
+                       int quantity) {
+
+        public long total() {
+            return Math.multiplyExact(unitPrice, (long) quantity);
+        }
+    }
+
+    public record StoredOrder(UUID id, String number, byte[] accessTokenHash, String region, String currency,
+                              String customerId, String email, ShippingAddress address, OrderStatus status,
+                              String taxMode, int taxRateBps, long subtotal, long shipping, long tax, long total,
+                              long refunded, String provider, String paymentIntentId, String paymentError,
+                              Instant createdAt, Instant paidAt, List<Line> lines) {
+
+        public PriceSummary totals() {
+            return PriceSummary.of(new Totals.Amounts(subtotal, shipping, tax, taxRateBps, "INCLUSIVE".equals(taxMode),
+                    total), currency);
+        }
+
+        public OrderStateMachine.State paymentState() {
+            return new OrderStateMachine.State(status, total, currency, refunded);
+        }
+    }
+
+    private static final String INSERT = """
+            insert into customer_order (id, number, access_token_hash, cart_id, region_code, currency, customer_id,
+                email, shipping_address, shipping_country, status, tax_mode, tax_rate_bps, subtotal_minor,
+                shipping_minor, tax_minor, total_minor, payment_provider)
+            values ($1, $4::text || '-' || lpad(nextval('order_number_seq')::text, 8, '0'), $2, $3, $4::text, $5, $6,
+                $7, $8::text::jsonb, $9, 'PENDING_PAYMENT', $10, $11, $12, $13, $14, $15, $16)""";
+
+    private static final String INSERT_LINES = """
+            insert into order_line (order_id, line_no, sku_code, product_slug, name, options, unit_price_minor,
+                quantity, line_total_minor)
+            select $1, n, sku, product, name, options::jsonb, price, qty, price * qty
+            from unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::int[])
+                with ordinality as l(sku, product, name, options, price, qty, n)""";
+
+    private static final String SELECT = """
+            select o.id, o.number, o.access_token_hash, o.region_code, o.currency, o.customer_id, o.email,
+                   o.shipping_address::text as shipping_address, o.status, o.tax_mode, o.tax_rate_bps,
+                   o.subtotal_minor, o.shipping_minor, o.tax_minor, o.total_minor, o.refunded_minor,
+                   o.payment_provider, o.payment_intent_id, o.payment_error, o.created_at, o.paid_at,
+                   (select json_agg(json_build_object('sku', l.sku_code, 'product', l.product_slug, 'name', l.name,
+                                        'options', l.options, 'price', l.unit_price_minor, 'quantity', l.quantity)
+                                    order by l.line_no)
+                    from order_line l where l.order_id = o.id) as lines
+            from customer_order o""";
+
+    private final Json json;
+
+    OrderRepository(Json json) {
+        this.json = json;
+    }
+
+    public Uni<Void> insert(SqlClient tx, NewOrder order) {
+        Tuple row = Tuple.tuple()
+                .addUUID(order.id()).addBuffer(Buffer.buffer(order.accessTokenHash()))
+                .addUUID(order.cartId()).addString(order.region())
+                .addString(order.currency()).addString(order.customerId()).addString(order.email())
+                .addString(json.text(order.address())).addString(order.address().country())
+                .addString(order.taxMode()).addInteger(order.taxRateBps()).addLong(order.subtotal())
+                .addLong(order.shipping()).addLong(order.tax()).addLong(order.total()).addString(order.provider());
+        List<Line> lines = order.lines();
+        Tuple lineRows = Tuple.of(order.id(),
+                lines.stream().map(Line::sku).toArray(String[]::new),
+                lines.stream().map(Line::product).toArray(String[]::new),
+                lines.stream().map(Line::name).toArray(String[]::new),
+                lines.stream().map(l -> json.text(l.options())).toArray(String[]::new),
+                lines.stream().map(Line::unitPrice).toArray(Long[]::new))
+                .addArrayOfInteger(lines.stream().map(Line::quantity).toArray(Integer[]::new));
+        return tx.preparedQuery(INSERT).execute(row)
+                .flatMap(v -> tx.preparedQuery(INSERT_LINES).execute(lineRows))
+                .replaceWithVoid();
+    }
+
+    /** The order; with {@code lock}, its row is locked until the transaction ends. */
+    public Uni<Optional<StoredOrder>> find(SqlClient client, UUID id, boolean lock) {
+        return one(client, SELECT + " where o.id = $1" + (lock ? " for update of o" : ""), Tuple.of(id));
+    }
+
+    public Uni<Optional<StoredOrder>> findByPaymentIntent(SqlClient client, String paymentIntentId) {
+        return one(client, SELECT + " where o.payment_intent_id = $1 for update of o", Tuple.of(paymentIntentId));
+    }
+
+    /** A customer's orders, newest first, after (older than) the given position. */
+    public Uni<List<StoredOrder>> ofCustomer(SqlClient client, String customerId, Instant beforeAt, UUID beforeId,
+                                             int limit) {
+        return client.preparedQuery(SELECT + """
+
+                         where o.customer_id = $1
+                           and ($2::timestamptz is null or (o.created_at, o.id) < ($2, $3::uuid))
+                         order by o.created_at desc, o.id desc
+                         limit $4""")
+                .execute(Tuple.of(customerId, SqlTime.utc(beforeAt), beforeId, limit))
+                .map(rows -> {
+                    List<StoredOrder> orders = new ArrayList<>();
+                    rows.forEach(row -> orders.add(order(row)));
+                    return orders;
+                });
+    }
+
+    /** Records the PaymentIntent made for the order; never replaces another one. */
+    public Uni<Boolean> attachPaymentIntent(SqlClient client, UUID orderId, String paymentIntentId) {
+        return client.preparedQuery("""
+                        update customer_order set payment_intent_id = $2, updated_at = now()
+                        where id = $1 and (payment_intent_id is null or payment_intent_id = $2)""")
+                .execute(Tuple.of(orderId, paymentIntentId)).map(rows -> rows.rowCount() == 1);
+    }
+
+    /** Writes a payment transition. */
+    public Uni<Void> applyPayment(SqlClient tx, UUID orderId, OrderStateMachine.State state, boolean paidNow,
+                                  String paymentError) {
+        return tx.preparedQuery("""
+                        update customer_order
+                        set status = $2, refunded_minor = $3, payment_error = $4, updated_at = now(),
+                            paid_at = case when $5 then now() else paid_at end
+                        where id = $1""")
+                .execute(Tuple.of(orderId, state.status().name(), state.refunded(), paymentError, paidNow))
+                .replaceWithVoid();
+    }
+
+    private Uni<Optional<StoredOrder>> one(SqlClient client, String sql, Tuple params) {
+        return client.preparedQuery(sql).execute(params).map(rows -> rows.size() == 0 ? Optional.empty()
+                : Optional.of(order(rows.iterator().next())));
+    }
+
+    private StoredOrder order(Row row) {
+        List<Line> lines = new ArrayList<>();
+        JsonArray array = row.getJsonArray("lines");
+        if (array != null) {
+            for (int i = 0; i < array.size(); i++) {
+                JsonObject l = array.getJsonObject(i);
+                Map<String, String> options = new LinkedHashMap<>();
+                JsonObject o = l.getJsonObject("options");
+                if (o != null) {
+                    o.forEach(e -> options.put(e.getKey(), String.valueOf(e.getValue())));
+                }
+                lines.add(new Line(l.getString("sku"), l.getString("product"), l.getString("name"), options,
+                        l.getLong("price"), l.getInteger("quantity")));
+            }
+        }
+        return new StoredOrder(row.getUUID("id"), row.getString("number"),
+                row.getBuffer("access_token_hash").getBytes(), row.getString("region_code"), row.getString("currency"),
+                row.getString("customer_id"), row.getString("email"),
+                json.read(row.getString("shipping_address"), ShippingAddress.class),
+                OrderStatus.valueOf(row.getString("status")), row.getString("tax_mode"),
+                row.getInteger("tax_rate_bps"), row.getLong("subtotal_minor"), row.getLong("shipping_minor"),
+                row.getLong("tax_minor"), row.getLong("total_minor"), row.getLong("refunded_minor"),
+                row.getString("payment_provider"), row.getString("payment_intent_id"), row.getString("payment_error"),
+                row.getOffsetDateTime("created_at").toInstant(), SqlTime.instant(row.getOffsetDateTime("paid_at")),
+                List.copyOf(lines));
+    }
+}

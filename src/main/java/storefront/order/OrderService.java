@@ -1,0 +1,96 @@
+package storefront.order;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import storefront.common.Cursor;
+import storefront.common.Ids;
+import storefront.common.Money;
+import storefront.common.ProblemException;
+import storefront.order.OrderApi.OrderPage;
+import storefront.order.OrderApi.OrderView;
+import storefront.order.OrderRepository.StoredOrder;
+
+/** Reading orders: by id with the order's token (or as its shopper), and a shopper's own list. */
+@Singleton
+public class OrderService {
+
+    private final Pool pool;
+    private final OrderRepository orders;
+
+    OrderService(Pool pool, OrderRepository orders) {
+        this.pool = pool;
+        this.orders = orders;
+    }
+
+    /**
+     * The order, for whoever holds its token or is its signed-in shopper.
+     * Anyone else learns nothing, not even that it exists: 404.
+     */
+    Uni<OrderView> read(String id, String token, Optional<String> customer) {
+        if (token == null && customer.isEmpty()) {
+            return Uni.createFrom().failure(new ProblemException(401, "ORDER_TOKEN_REQUIRED", "Order token required",
+                    "Send the order's access token (from checkout) in the " + OrderTokens.HEADER
+                            + " header, or sign in as the shopper who placed it."));
+        }
+        return find(id).map(found -> found
+                .filter(o -> OrderTokens.matches(token, o.accessTokenHash())
+                        || (o.customerId() != null && customer.filter(o.customerId()::equals).isPresent()))
+                .map(OrderService::view)
+                .orElseThrow(OrderService::notFound));
+    }
+
+    /** The order, for ops. */
+    public Uni<OrderView> readAsOps(String id) {
+        return find(id).map(found -> found.map(OrderService::view).orElseThrow(OrderService::notFound));
+    }
+
+    Uni<OrderPage> ofCustomer(String customerId, int limit, String cursor) {
+        Instant beforeAt = null;
+        UUID beforeId = null;
+        if (cursor != null) {
+            String[] key = Cursor.decode(cursor).map(k -> k.split("\\|", 2)).orElse(new String[0]);
+            Optional<UUID> id = key.length == 2 ? Ids.uuid(key[1]) : Optional.empty();
+            try {
+                beforeAt = id.isPresent() ? Instant.parse(key[0]) : null;
+            } catch (RuntimeException e) {
+                beforeAt = null;
+            }
+            if (beforeAt == null) {
+                throw ProblemException.invalid(List.of(new storefront.common.Problem.FieldError("cursor",
+                        "is not a cursor this API issued")));
+            }
+            beforeId = id.get();
+        }
+        return orders.ofCustomer(pool, customerId, beforeAt, beforeId, limit + 1).map(page -> {
+            List<OrderView> items = page.stream().limit(limit).map(OrderService::view).toList();
+            String next = page.size() > limit
+                    ? Cursor.encode(items.get(limit - 1).createdAt() + "|" + items.get(limit - 1).id()) : null;
+            return new OrderPage(items, next);
+        });
+    }
+
+    private Uni<Optional<StoredOrder>> find(String id) {
+        Optional<UUID> uuid = Ids.uuid(id);
+        return uuid.isEmpty() ? Uni.createFrom().item(Optional.empty()) : orders.find(pool, uuid.get(), false);
+    }
+
+    public static ProblemException notFound() {
+        return ProblemException.notFound("ORDER_NOT_FOUND", "Order not found",
+                "No order with this id can be read with these credentials.");
+    }
+
+    public static OrderView view(StoredOrder o) {
+        String currency = o.currency();
+        List<OrderApi.OrderLine> lines = o.lines().stream().map(l -> new OrderApi.OrderLine(l.sku(), l.product(),
+                l.name(), l.options(), l.quantity(), new Money(l.unitPrice(), currency),
+                new Money(l.total(), currency))).toList();
+        return new OrderView(o.id(), o.number(), o.status(), o.region(), o.email(), o.address(), lines, o.totals(),
+                new Money(o.refunded(), currency),
+                new OrderApi.Payment(o.provider(), o.paymentIntentId(), o.paymentError()), o.createdAt(), o.paidAt());
+    }
+}
