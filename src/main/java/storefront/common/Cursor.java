@@ -1,6 +1,8 @@
 package storefront.common;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -14,6 +16,28 @@ public final class Cursor {
     private static final int MAX_LENGTH = 512;
 
     private Cursor() {
+    }
+
+    /** Where a page ordered by (instant, id) ended: its last item's instant and id. */
+    public record Position(Instant at, String id) {
+    }
+
+    /** A cursor after the item at this instant with this id. */
+    public static String encode(Instant at, Object id) {
+        return encode(at + "/" + id);
+    }
+
+    /** The position a cursor from {@link #encode(Instant, Object)} carries, or empty when it is not one. */
+    public static Optional<Position> decodePosition(String cursor) {
+        return decode(cursor).flatMap(key -> {
+            String[] parts = key.split("/", 2);
+            try {
+                return parts.length == 2 ? Optional.of(new Position(Instant.parse(parts[0]), parts[1]))
+                        : Optional.empty();
+            } catch (DateTimeParseException e) {
+                return Optional.empty();
+            }
+        });
     }
 
     public static String encode(String lastKey) {

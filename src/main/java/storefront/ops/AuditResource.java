@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -68,10 +69,10 @@ public class AuditResource {
         Instant beforeAt = null;
         Long beforeId = null;
         if (QueryParams.given(cursor) != null) {
-            String[] key = Cursor.decode(cursor.strip()).map(k -> k.split("/", 2)).orElse(new String[0]);
+            Optional<Cursor.Position> position = Cursor.decodePosition(cursor.strip());
             try {
-                beforeAt = Instant.parse(key[0]);
-                beforeId = Long.parseLong(key[1]);
+                beforeId = Long.parseLong(position.orElseThrow().id());
+                beforeAt = position.get().at();
             } catch (RuntimeException e) {
                 errors.add(new Problem.FieldError("cursor", "is not a cursor this API issued"));
             }
@@ -84,7 +85,7 @@ public class AuditResource {
                 .map(found -> {
                     List<AuditEntry> page = found.size() > size ? found.subList(0, size) : found;
                     AuditEntry last = page.isEmpty() ? null : page.get(page.size() - 1);
-                    String next = found.size() > size ? Cursor.encode(last.at() + "/" + last.id()) : null;
+                    String next = found.size() > size ? Cursor.encode(last.at(), last.id()) : null;
                     return new AuditPage(page, next);
                 });
     }

@@ -10,7 +10,9 @@ import java.util.UUID;
 import storefront.common.Cursor;
 import storefront.common.Ids;
 import storefront.common.Money;
+import storefront.common.Problem;
 import storefront.common.ProblemException;
+import storefront.common.QueryParams;
 import storefront.order.OrderApi.OrderPage;
 import storefront.order.OrderApi.OrderView;
 import storefront.order.OrderRepository.StoredOrder;
@@ -52,24 +54,20 @@ public class OrderService {
     Uni<OrderPage> ofCustomer(String customerId, int limit, String cursor) {
         Instant beforeAt = null;
         UUID beforeId = null;
-        if (cursor != null) {
-            String[] key = Cursor.decode(cursor).map(k -> k.split("\\|", 2)).orElse(new String[0]);
-            Optional<UUID> id = key.length == 2 ? Ids.uuid(key[1]) : Optional.empty();
-            try {
-                beforeAt = id.isPresent() ? Instant.parse(key[0]) : null;
-            } catch (RuntimeException e) {
-                beforeAt = null;
-            }
-            if (beforeAt == null) {
-                throw ProblemException.invalid(List.of(new storefront.common.Problem.FieldError("cursor",
+        if (QueryParams.given(cursor) != null) {
+            Optional<Cursor.Position> position = Cursor.decodePosition(cursor.strip());
+            Optional<UUID> id = position.flatMap(p -> Ids.uuid(p.id()));
+            if (id.isEmpty()) {
+                throw ProblemException.invalid(List.of(new Problem.FieldError("cursor",
                         "is not a cursor this API issued")));
             }
+            beforeAt = position.get().at();
             beforeId = id.get();
         }
         return orders.ofCustomer(pool, customerId, beforeAt, beforeId, limit + 1).map(page -> {
             List<OrderView> items = page.stream().limit(limit).map(OrderService::view).toList();
             String next = page.size() > limit
-                    ? Cursor.encode(items.get(limit - 1).createdAt() + "|" + items.get(limit - 1).id()) : null;
+                    ? Cursor.encode(items.get(limit - 1).createdAt(), items.get(limit - 1).id()) : null;
             return new OrderPage(items, next);
         });
     }
