@@ -1,10 +1,8 @@
 package storefront.checkout;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -114,9 +112,7 @@ public class CheckoutService {
                     String token = OrderTokens.mint();
                     return pool.withTransaction(tx -> (session.paymentIntentId() == null ? Uni.createFrom().item(true)
                                     : orders.attachPaymentIntent(tx, orderId, session.paymentIntentId()))
-                                    .call(() -> tx.preparedQuery(
-                                                    "update customer_order set access_token_hash = $2 where id = $1")
-                                            .execute(Tuple.of(orderId, Buffer.buffer(OrderTokens.hash(token))))))
+                                    .call(() -> orders.setAccessToken(tx, orderId, token)))
                             .map(v -> new CheckoutResult(order.id(), order.number(), order.status(), token,
                                     order.totals(),
                                     new CheckoutApi.PaymentSession(gateway.name(), session.paymentIntentId(),

@@ -141,6 +141,13 @@ public class OrderRepository {
                 .execute(Tuple.of(orderId, paymentIntentId)).map(rows -> rows.rowCount() == 1);
     }
 
+    /** Replaces the order's access token (only its hash is kept). */
+    public Uni<Void> setAccessToken(SqlClient client, UUID orderId, String token) {
+        return client.preparedQuery("update customer_order set access_token_hash = $2 where id = $1")
+                .execute(Tuple.tuple().addUUID(orderId).addBuffer(Buffer.buffer(OrderTokens.hash(token))))
+                .replaceWithVoid();
+    }
+
     /** Writes a payment transition. */
     public Uni<Void> applyPayment(SqlClient tx, UUID orderId, OrderStateMachine.State state, boolean paidNow,
                                   String paymentError) {
