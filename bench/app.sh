@@ -1,0 +1,50 @@
+# Shared by the bench scripts (source it): the packaged app on a schema of its
+# own, with a throwaway JWT key pair (production refuses the development key).
+#   bench_prepare PORT...   checks wrk and the ports, builds the app, sets PG* for psql
+#   bench_start SCHEMA PORT drops SCHEMA, starts the app on it, waits until ready; stops it on exit
+#   bench_stop              stops what bench_start started (and $EXTRA_PIDS)
+
+bench_prepare() {
+  export PGHOST=${DB_HOST:-127.0.0.1} PGPORT=${DB_PORT:-5432} PGDATABASE=${DB_NAME:-postgres} PGUSER=${DB_USER:-postgres}
+  [ -n "${DB_PASSWORD:-}" ] && export PGPASSWORD=$DB_PASSWORD
+  command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+  ./mvnw -B -q package -DskipTests   # always the code as it is now
+  local port
+  for port in "$@"; do
+    if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
+      echo "port $port is already in use: stop what listens there or choose another port" >&2
+      exit 1
+    fi
+  done
+}
+
+bench_start() {
+  local schema=$1 port=$2
+  PGOPTIONS="-c client_min_messages=warning" psql -q -v ON_ERROR_STOP=1 -c "drop schema if exists $schema cascade"
+  mkdir -p target/bench-jwt
+  [ -f target/bench-jwt/public-key.pem ] || {
+    openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out target/bench-jwt/private-key.pem 2>/dev/null
+    openssl pkey -in target/bench-jwt/private-key.pem -pubout -out target/bench-jwt/public-key.pem
+  }
+  # Production refuses to start without Stripe keys; these made-up ones reach no Stripe (the
+  # checkout bench points STRIPE_API_BASE at a local fake).
+  JWT_ISSUER=storefront-bench JWT_PUBLIC_KEY_LOCATION=$PWD/target/bench-jwt/public-key.pem DB_SCHEMA=$schema PORT=$port \
+    STRIPE_SECRET_KEY=${STRIPE_SECRET_KEY:-sk_test_bench} STRIPE_WEBHOOK_SECRET=${STRIPE_WEBHOOK_SECRET:-whsec_bench} \
+    java ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > target/bench-app.log 2>&1 &
+  APP=$!
+  trap bench_stop EXIT
+  for _ in $(seq 1 60); do
+    curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && break
+    sleep 1
+  done
+  curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null || { echo "app did not start; see target/bench-app.log" >&2; exit 1; }
+}
+
+bench_stop() {
+  local pid
+  for pid in ${EXTRA_PIDS:-}; do kill "$pid" 2>/dev/null || true; done
+  kill "$APP" 2>/dev/null || return 0
+  for _ in $(seq 1 20); do kill -0 "$APP" 2>/dev/null || return 0; sleep 0.5; done
+  echo "app did not stop within 10 s of SIGTERM; killing it" >&2
+  kill -9 "$APP" 2>/dev/null || true
+}
