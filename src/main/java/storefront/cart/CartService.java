@@ -56,6 +56,16 @@ public class CartService {
             return !lines.isEmpty() && lines.stream().allMatch(PricedLine::available);
         }
 
+        /** The same cart with these SKUs at these unit prices (flash-sale claims). */
+        public PricedCart withUnitPrices(Map<String, Long> prices) {
+            return new PricedCart(cart, region, locale, lines.stream()
+                    .map(l -> prices.containsKey(l.sku()) && l.offer() != null
+                            ? new PricedLine(l.sku(), l.quantity(), l.offer().withPrice(prices.get(l.sku())),
+                                    l.decision())
+                            : l)
+                    .toList());
+        }
+
         /** Totals of the lines that can be bought, taxed at this rate. */
         public Totals.Amounts amounts(int taxRateBps) {
             List<Totals.Line> priced = lines.stream().filter(PricedLine::available).map(PricedLine::amounts).toList();

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import storefront.availability.Reason;
 import storefront.common.Money;
+import storefront.inventory.StockApi.StockState;
 
 /** What the catalog API returns. Entities and rows never leave the service. */
 final class CatalogApi {
@@ -23,7 +24,9 @@ final class CatalogApi {
             @Schema(description = "SKU code.", examples = "MI-BAND-8-BLACK") String code,
             @Schema(description = "Variant options such as colour or capacity.", examples = "{\"colour\": \"Black\"}")
             Map<String, String> options,
-            @Schema(description = "Price in the region.") Money price) {
+            @Schema(description = "Price in the region.") Money price,
+            @Schema(description = "Whether it can be bought now; an out-of-stock SKU stays listed. No counts are "
+                    + "shown.") StockState stock) {
     }
 
     @Schema(name = "ProductSummary", description = "A product as a listing shows it.")

@@ -23,6 +23,7 @@ import java.util.TreeSet;
 import storefront.availability.Listing;
 import storefront.availability.ProductFacts;
 import storefront.common.SqlTime;
+import storefront.inventory.StockApi.StockState;
 
 /**
  * Catalog reads in plain SQL on the reactive client: this is the hot read path.
@@ -42,13 +43,19 @@ public class CatalogRepository {
     public record ListedProduct(long id, String slug, String category, String name, long minPrice, long maxPrice) {
     }
 
-    public record PricedSku(long productId, String code, Map<String, String> options, long price) {
+    public record PricedSku(long productId, String code, Map<String, String> options, long price, StockState stock) {
     }
 
     public record Text(String locale, String name, String description) {
     }
 
-    public record StoredSku(String code, Map<String, String> options, Map<String, Long> pricesByRegion) {
+    public record StoredSku(String code, Map<String, String> options, Map<String, Long> pricesByRegion,
+                            Map<String, StockState> stockByRegion) {
+
+        /** What shoppers of the region see of its stock; no stock row means none. */
+        public StockState stockIn(String region) {
+            return stockByRegion.getOrDefault(region, StockState.OUT_OF_STOCK);
+        }
     }
 
     /** Everything about one product that detail and availability answers need, in every region. */
@@ -67,6 +74,11 @@ public class CatalogRepository {
     /** A SKU as a cart or a checkout sees it in one region: its product, its text, and its price there, if any. */
     public record SkuInRegion(String code, String productSlug, String name, Map<String, String> options,
                               ProductFacts facts, Listing listing, Long price) {
+
+        /** The same SKU at another price (a flash sale's). */
+        public SkuInRegion withPrice(long other) {
+            return new SkuInRegion(code, productSlug, name, options, facts, listing, other);
+        }
     }
 
     /*
@@ -111,8 +123,10 @@ public class CatalogRepository {
             limit $8""";
 
     private static final String PRICED_SKUS = """
-            select s.product_id, s.code, s.options, sp.amount_minor
+            select s.product_id, s.code, s.options, sp.amount_minor,
+                   coalesce(stock_state(st.on_hand, st.reserved, st.low_threshold), 'OUT_OF_STOCK') as stock
             from sku s join sku_price sp on sp.sku_id = s.id and sp.region_code = $1
+            left join stock st on st.sku_code = s.code and st.region_code = $1
             where s.product_id = any($2)
             order by s.product_id, s.position, s.code""";
 
@@ -125,7 +139,10 @@ public class CatalogRepository {
                     from product_text where product_id = p.id) as texts,
                    (select json_agg(json_build_object('code', s.code, 'options', s.options, 'prices',
                                         (select json_object_agg(sp.region_code, sp.amount_minor)
-                                         from sku_price sp where sp.sku_id = s.id))
+                                         from sku_price sp where sp.sku_id = s.id),
+                                        'stock', (select json_object_agg(st.region_code,
+                                                      stock_state(st.on_hand, st.reserved, st.low_threshold))
+                                                  from stock st where st.sku_code = s.code))
                                     order by s.position, s.code)
                     from sku s where s.product_id = p.id) as skus,
                    (select json_agg(json_build_object('region', region_code, 'listed', listed,
@@ -200,7 +217,8 @@ public class CatalogRepository {
                     List<PricedSku> skus = new ArrayList<>();
                     for (Row row : rows) {
                         skus.add(new PricedSku(row.getLong("product_id"), row.getString("code"),
-                                options(row.getJsonObject("options")), row.getLong("amount_minor")));
+                                options(row.getJsonObject("options")), row.getLong("amount_minor"),
+                                StockState.valueOf(row.getString("stock"))));
                     }
                     return skus;
                 });
@@ -259,7 +277,13 @@ public class CatalogRepository {
                 if (byRegion != null) {
                     byRegion.forEach(e -> prices.put(e.getKey(), ((Number) e.getValue()).longValue()));
                 }
-                skus.add(new StoredSku(s.getString("code"), options(s.getJsonObject("options")), Map.copyOf(prices)));
+                Map<String, StockState> stock = new HashMap<>();
+                JsonObject stockByRegion = s.getJsonObject("stock");
+                if (stockByRegion != null) {
+                    stockByRegion.forEach(e -> stock.put(e.getKey(), StockState.valueOf(String.valueOf(e.getValue()))));
+                }
+                skus.add(new StoredSku(s.getString("code"), options(s.getJsonObject("options")), Map.copyOf(prices),
+                        Map.copyOf(stock)));
             });
             Map<String, Listing> listings = new HashMap<>();
             objects(row.getJsonArray("listings")).forEach(l -> listings.put(l.getString("region"),

@@ -111,7 +111,8 @@ class CatalogService {
                 Map<Long, List<SkuView>> skusByProduct = new LinkedHashMap<>();
                 for (PricedSku sku : skus) {
                     skusByProduct.computeIfAbsent(sku.productId(), id -> new ArrayList<>())
-                            .add(new SkuView(sku.code(), sku.options(), new Money(sku.price(), region.currency())));
+                            .add(new SkuView(sku.code(), sku.options(), new Money(sku.price(), region.currency()),
+                                    sku.stock()));
                 }
                 List<ProductSummary> items = page.stream().map(p -> new ProductSummary(p.slug(), p.name(), p.category(),
                         new PriceRange(new Money(p.minPrice(), region.currency()), new Money(p.maxPrice(), region.currency())),
@@ -185,7 +186,8 @@ class CatalogService {
         for (StoredSku sku : product.skus()) {
             Long price = sku.pricesByRegion().get(region.code());
             if (price != null) {
-                skus.add(new SkuView(sku.code(), sku.options(), new Money(price, region.currency())));
+                skus.add(new SkuView(sku.code(), sku.options(), new Money(price, region.currency()),
+                        sku.stockIn(region.code())));
             }
         }
         long min = skus.stream().mapToLong(s -> s.price().amountMinor()).min().orElseThrow();

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import storefront.cart.CartApi.PriceSummary;
@@ -23,7 +24,15 @@ public final class CheckoutApi {
             @Schema(description = "Where the receipt goes; a guest's only contact.", examples = "ada@example.com")
             @NotBlank @Email @Size(max = 254) String email,
             @Schema(description = "Its country must be one the cart's region ships to.")
-            @NotNull @Valid ShippingAddress shippingAddress) {
+            @NotNull @Valid ShippingAddress shippingAddress,
+            @Schema(description = "Tokens of flash-sale claims (signed in as the shopper who claimed them): each "
+                    + "buys one unit of its SKU at the sale price. The cart must hold exactly as many units of that "
+                    + "SKU as there are claims for it, and the address must be the one given when claiming.")
+            @Size(max = 10) List<@NotBlank @Size(max = 64) String> flashClaims) {
+
+        public List<String> claims() {
+            return flashClaims == null ? List.of() : flashClaims;
+        }
     }
 
     @Schema(name = "CheckoutPayment", description = "What the frontend needs to collect the payment.")

@@ -4,7 +4,11 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +21,13 @@ import storefront.cart.Totals;
 import storefront.checkout.CheckoutApi.CheckoutRequest;
 import storefront.checkout.CheckoutApi.CheckoutResult;
 import storefront.checkout.PaymentGateway.OrderPayment;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import storefront.common.Idempotency;
+import storefront.common.Ids;
+import storefront.flashsale.AddressKey;
+import storefront.flashsale.FlashSaleRepository;
+import storefront.flashsale.FlashSaleRepository.HeldClaim;
+import storefront.inventory.Inventory;
 import storefront.common.Json;
 import storefront.common.Problem;
 import storefront.common.ProblemException;
@@ -25,14 +35,16 @@ import storefront.order.OrderApi.ShippingAddress;
 import storefront.order.OrderRepository;
 import storefront.order.OrderRepository.NewOrder;
 import storefront.order.OrderRepository.StoredOrder;
+import storefront.order.OrderStatus;
 import storefront.order.OrderTokens;
 import storefront.region.RegionDirectory;
 import storefront.region.Regions;
 
 /**
  * Checkout in three steps, none holding a transaction across the payment
- * provider: (1) one transaction re-checks the cart in its region, snapshots it
- * into a PENDING_PAYMENT order and claims the Idempotency-Key; (2) the provider
+ * provider: (1) one transaction re-checks the cart in its region, takes its
+ * flash-sale claims, reserves the rest of its units, snapshots it into a
+ * PENDING_PAYMENT order and claims the Idempotency-Key; (2) the provider
  * creates the payment, on a worker thread; (3) the payment is recorded and the
  * answer kept for replay. A failure in (2) leaves the order waiting for a retry
  * with the same key, which reuses the order and the payment.
@@ -49,9 +61,18 @@ public class CheckoutService {
     private final PaymentGateway gateway;
     private final Idempotency idempotency;
     private final Json json;
+    private final Inventory inventory;
+    private final FlashSaleRepository flashSales;
+    private final Duration reservation;
+    private final Clock clock = Clock.systemUTC();
 
     CheckoutService(Pool pool, CartService carts, OrderRepository orders, RegionDirectory regions,
-                    PaymentGateway gateway, Idempotency idempotency, Json json) {
+                    PaymentGateway gateway, Idempotency idempotency, Json json, Inventory inventory,
+                    FlashSaleRepository flashSales,
+                    @ConfigProperty(name = "storefront.inventory.reservation-minutes") int reservationMinutes) {
+        this.inventory = inventory;
+        this.flashSales = flashSales;
+        this.reservation = Duration.ofMinutes(reservationMinutes);
         this.pool = pool;
         this.carts = carts;
         this.orders = orders;
@@ -86,6 +107,29 @@ public class CheckoutService {
             });
         }).flatMap(priced -> {
             requirePurchasable(priced);
+            List<UUID> claimIds = claimIds(request, customerId);
+            return (claimIds.isEmpty() ? Uni.createFrom().item(List.<HeldClaim>of())
+                    : flashSales.lockForCheckout(tx, claimIds))
+                    .flatMap(held -> {
+                        Map<String, Integer> claimed = requireClaims(held, claimIds, customerId, priced, request);
+                        Map<String, Long> salePrices = new HashMap<>();
+                        held.forEach(c -> salePrices.put(c.sku(), c.price()));
+                        return reserveAndInsert(tx, priced.withUnitPrices(salePrices), claimed, request, customerId)
+                                .call(id -> claimIds.isEmpty() ? Uni.createFrom().voidItem()
+                                        : flashSales.attachToOrder(tx, claimIds, id));
+                    });
+        });
+    }
+
+    /**
+     * Holds the units no claim covers (409 OUT_OF_STOCK otherwise, nothing held),
+     * then writes the order; its reservation runs out after the configured time.
+     */
+    private Uni<UUID> reserveAndInsert(SqlClient tx, PricedCart priced, Map<String, Integer> claimed,
+                                      CheckoutRequest request, String customerId) {
+        List<Inventory.Units> units = priced.lines().stream()
+                .map(l -> new Inventory.Units(l.sku(), l.quantity() - claimed.getOrDefault(l.sku(), 0))).toList();
+        return inventory.reserve(tx, priced.cart().region(), units).flatMap(v -> {
             ShippingAddress address = request.shippingAddress();
             int rate = priced.region().tax().rateFor(address.country(), address.state());
             Totals.Amounts amounts = priced.amounts(rate);
@@ -98,15 +142,97 @@ public class CheckoutService {
             NewOrder order = new NewOrder(id, OrderTokens.hash(OrderTokens.mint()), priced.cart().id(),
                     priced.cart().region(), priced.region().view().currency(), customerId, request.email(), address,
                     priced.region().tax().mode().name(), rate, amounts.subtotal(), amounts.shipping(), amounts.tax(),
-                    amounts.total(), gateway.name(), lines);
+                    amounts.total(), gateway.name(), lines, clock.instant().plus(reservation));
             return orders.insert(tx, order).replaceWith(id);
         });
     }
 
+    /** The claim tokens as ids; claims need a signed-in shopper. */
+    private static List<UUID> claimIds(CheckoutRequest request, String customerId) {
+        if (request.claims().isEmpty()) {
+            return List.of();
+        }
+        if (customerId == null) {
+            throw new ProblemException(401, "AUTHENTICATION_REQUIRED", "Authentication required",
+                    "Flash-sale claims are checked out by the shopper who claimed them: sign in.");
+        }
+        List<UUID> ids = new ArrayList<>();
+        for (String token : request.claims()) {
+            UUID id = Ids.uuid(token).orElseThrow(() -> claimInvalid(token, "NOT_FOUND"));
+            if (ids.contains(id)) {
+                throw ProblemException.invalid(List.of(new Problem.FieldError("flashClaims",
+                        "lists claim " + token + " twice")));
+            }
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    /**
+     * Every claim is the shopper's, still held and unexpired, in the cart's region,
+     * for the address it was made for, and the cart holds exactly the claimed units
+     * of its SKU. Answers the claimed units by SKU.
+     */
+    private Map<String, Integer> requireClaims(List<HeldClaim> held, List<UUID> ids, String customerId,
+                                               PricedCart priced, CheckoutRequest request) {
+        Map<String, Integer> claimed = new HashMap<>();
+        String addressKey = held.isEmpty() ? null : AddressKey.of(request.shippingAddress());
+        Instant now = clock.instant();
+        for (UUID id : ids) {
+            HeldClaim claim = held.stream().filter(c -> c.id().equals(id)).findFirst().orElse(null);
+            if (claim == null || !claim.customerId().equals(customerId)) {
+                throw claimInvalid(id.toString(), "NOT_FOUND");
+            }
+            if (!"GRANTED".equals(claim.status())) {
+                throw claimInvalid(id.toString(), claim.status());
+            }
+            if (!claim.expiresAt().isAfter(now)) {
+                throw claimInvalid(id.toString(), "EXPIRED");
+            }
+            if (!claim.region().equals(priced.cart().region())) {
+                throw new ProblemException(422, "FLASH_CLAIM_NOT_IN_REGION", "Claim not in the cart's region",
+                        "Claim " + id + " is for region " + claim.region() + "; the cart is in "
+                                + priced.cart().region() + ".");
+            }
+            if (!claim.addressKey().equals(addressKey)) {
+                throw new ProblemException(422, "FLASH_CLAIM_ADDRESS_MISMATCH", "Not the claim's address",
+                        "Claim " + id + " was made for another shipping address; a claimed unit ships to the address "
+                                + "given when claiming.");
+            }
+            claimed.merge(claim.sku(), 1, Integer::sum);
+        }
+        claimed.forEach((sku, count) -> {
+            int inCart = priced.lines().stream().filter(l -> l.sku().equals(sku)).mapToInt(PricedLine::quantity).sum();
+            if (inCart != count) {
+                Map<String, Object> extensions = new LinkedHashMap<>();
+                extensions.put("sku", sku);
+                extensions.put("claimed", count);
+                extensions.put("inCart", inCart);
+                throw new ProblemException(new Problem(422, "FLASH_CLAIM_QUANTITY_MISMATCH",
+                        "Cart does not match the claims", "The cart must hold exactly " + count + " unit(s) of "
+                                + sku + ", one per claim; it holds " + inCart + ".", null, extensions));
+            }
+        });
+        return claimed;
+    }
+
+    private static ProblemException claimInvalid(String token, String why) {
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("claim", token);
+        extensions.put("reason", why);
+        return new ProblemException(new Problem(409, "FLASH_CLAIM_INVALID", "Claim cannot be used",
+                "Flash-sale claim " + token + " cannot be checked out (" + why + ").", null, extensions));
+    }
+
     /** Steps 2 and 3: the payment, outside any transaction, then the order's access token. */
     private Uni<Idempotency.Result> collectPayment(UUID orderId) {
-        return orders.find(pool, orderId, false).map(found -> found.orElseThrow()).flatMap(order ->
-                gateway.paymentFor(payment(order)).flatMap(session -> {
+        return orders.find(pool, orderId, false).map(found -> found.orElseThrow()).flatMap(order -> {
+            if (order.status() != OrderStatus.PENDING_PAYMENT) {
+                // A retry after the reservation ran out: the order is over, no payment is made for it.
+                throw new ProblemException(409, "ORDER_NOT_PAYABLE", "Order not payable",
+                        "Order " + order.number() + " is " + order.status() + "; start a new checkout.");
+            }
+            return gateway.paymentFor(payment(order)).flatMap(session -> {
                     // The token is minted now, when the answer that carries it is about to be kept: an attempt
                     // that failed before this point never showed its token to anyone.
                     String token = OrderTokens.mint();
@@ -117,8 +243,8 @@ public class CheckoutService {
                                     order.totals(),
                                     new CheckoutApi.PaymentSession(gateway.name(), session.paymentIntentId(),
                                             session.clientSecret())));
-                }))
-                .map(result -> new Idempotency.Result(201, json.text(result), false));
+            });
+        }).map(result -> new Idempotency.Result(201, json.text(result), false));
     }
 
     static OrderPayment payment(StoredOrder order) {
@@ -178,6 +304,7 @@ public class CheckoutService {
         }
         return new CheckoutRequest(request.email().trim(), new ShippingAddress(a.name().trim(), a.line1().trim(),
                 a.line2() == null || a.line2().isBlank() ? null : a.line2().trim(), a.city().trim(),
-                a.postalCode() == null || a.postalCode().isBlank() ? null : a.postalCode().trim(), state, country));
+                a.postalCode() == null || a.postalCode().isBlank() ? null : a.postalCode().trim(), state, country),
+                request.claims().stream().map(String::trim).toList());
     }
 }

@@ -26,6 +26,11 @@ final class ManualGateway implements PaymentGateway {
     }
 
     @Override
+    public Uni<Void> cancel(OrderPayment order) {
+        return Uni.createFrom().voidItem();
+    }
+
+    @Override
     public boolean automatic() {
         return false;
     }

@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 import storefront.checkout.CheckoutApi.RefundRequest;
 import storefront.checkout.CheckoutApi.RefundResult;
 import storefront.common.Idempotency;
@@ -22,6 +23,7 @@ import storefront.order.OrderRepository;
 import storefront.order.OrderRepository.StoredOrder;
 import storefront.order.OrderService;
 import storefront.order.OrderStateMachine;
+import storefront.order.OrderStatus;
 import storefront.order.PaymentEvent;
 import storefront.order.PaymentLedger;
 import storefront.order.PaymentLedger.Received;
@@ -29,6 +31,8 @@ import storefront.order.PaymentLedger.Received;
 /** Ops on payments: confirming a manual payment, and refunds. Each is audited in its own transaction. */
 @Singleton
 public class PaymentAdminService {
+
+    private static final Logger LOG = Logger.getLogger(PaymentAdminService.class);
 
     static final String REFUND_SCOPE = "refund";
 
@@ -61,13 +65,15 @@ public class PaymentAdminService {
         }
         return pool.withTransaction(tx -> lock(tx, id).flatMap(order -> {
             operator.requireScope(java.util.List.of(order.region()));
+            if (order.status() != OrderStatus.PENDING_PAYMENT) {
+                throw notPayable(order);
+            }
             Received event = new Received("manual_pay_" + UUID.randomUUID(), "manual.payment_confirmed", order.id(),
                     null, new PaymentEvent.Succeeded(order.total(), order.currency()),
                     json.text(Map.of("actor", operator.actor(), "reason", reason)));
             return ledger.record(tx, event).flatMap(outcome -> {
                 if (!OrderStateMachine.Outcome.APPLIED.name().equals(outcome)) {
-                    throw new ProblemException(409, "ORDER_NOT_PAYABLE", "Order not payable",
-                            "Order " + order.number() + " is " + order.status() + ".");
+                    throw notPayable(order);
                 }
                 return audit.write(tx, operator, "CONFIRM_PAYMENT", order.region(), order.number(),
                         Map.of("status", order.status()), Map.of("status", "PAID"), reason, null);
@@ -82,7 +88,34 @@ public class PaymentAdminService {
                 request.reason(), operator.actor());
         return idempotency.run(REFUND_SCOPE, key, fingerprint,
                 tx -> reserve(tx, operator, id, request),
-                refundId -> submit(refundId));
+                refundId -> submit(refundId).map(result -> new Idempotency.Result(201, json.text(result), false)));
+    }
+
+    private static ProblemException notPayable(StoredOrder order) {
+        return new ProblemException(409, "ORDER_NOT_PAYABLE", "Order not payable",
+                "Order " + order.number() + " is " + order.status() + ".");
+    }
+
+    /**
+     * Sends the refunds the system owes (orders paid after they expired, when the
+     * stock was gone) that the provider has not confirmed yet; of one order, or of
+     * every order when {@code orderId} is null. A refund that fails stays due and
+     * is sent again later with the same provider idempotency key.
+     */
+    public Uni<Integer> submitDueRefunds(UUID orderId) {
+        return pool.preparedQuery("""
+                        select id from refund
+                        where provider_refund_id is null and actor = $1 and ($2::uuid is null or order_id = $2)
+                        order by created_at limit 100""")
+                .execute(Tuple.of(PaymentLedger.SYSTEM, orderId))
+                .onItem().transformToMulti(rows -> io.smallrye.mutiny.Multi.createFrom().iterable(rows))
+                .onItem().transformToUniAndConcatenate(row -> submit(row.getUUID("id"))
+                        .map(result -> 1)
+                        .onFailure().recoverWithItem(failure -> {
+                            LOG.warnf("Refund %s is still due: %s", row.getUUID("id"), failure.getMessage());
+                            return 0;
+                        }))
+                .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue));
     }
 
     /** In the claiming transaction: checks the amount against what is paid and not yet refunded or asked for. */
@@ -120,7 +153,7 @@ public class PaymentAdminService {
     }
 
     /** Outside any transaction: asks the provider, then records its refund id (and, for manual, the refund). */
-    private Uni<Idempotency.Result> submit(UUID refundId) {
+    private Uni<RefundResult> submit(UUID refundId) {
         return pool.preparedQuery("select order_id, amount_minor from refund where id = $1")
                 .execute(Tuple.of(refundId))
                 .flatMap(rows -> {
@@ -138,8 +171,7 @@ public class PaymentAdminService {
                                     .flatMap(providerId -> orders.find(pool, order.id(), false)
                                             .map(after -> new RefundResult(refundId, providerId, amount,
                                                     order.currency(), after.orElseThrow().status()))));
-                })
-                .map(result -> new Idempotency.Result(201, json.text(result), false));
+                });
     }
 
     private Uni<Void> settleManualRefund(SqlClient tx, UUID orderId, UUID refundId, long amount) {

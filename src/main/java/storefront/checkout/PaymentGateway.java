@@ -29,6 +29,14 @@ public interface PaymentGateway {
     /** Asks for a refund of part or all of a paid order; answers the provider's refund id. Idempotent per key. */
     Uni<String> refund(OrderPayment order, long amount, String idempotencyKey);
 
+    /**
+     * Cancels the order's payment so that it can no longer succeed. A payment that
+     * cannot be cancelled any more (it succeeded meanwhile) is not an error: its
+     * success event settles the order. Fails with a 503 problem when the provider
+     * cannot be reached, to be tried again.
+     */
+    Uni<Void> cancel(OrderPayment order);
+
     /** Whether the provider settles payments by itself (webhooks); the manual one needs an ops call. */
     default boolean automatic() {
         return true;

@@ -2,10 +2,12 @@ package storefront.checkout;
 
 import com.stripe.StripeClient;
 import com.stripe.exception.ApiConnectionException;
+import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.Refund;
 import com.stripe.net.RequestOptions;
+import com.stripe.param.PaymentIntentCancelParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
 import io.smallrye.mutiny.Uni;
@@ -23,6 +25,9 @@ import storefront.common.ProblemException;
 final class StripeGateway implements PaymentGateway {
 
     private static final Logger LOG = Logger.getLogger(StripeGateway.class);
+
+    /** Stripe's error code for a PaymentIntent that has already succeeded or been cancelled. */
+    private static final String UNEXPECTED_STATE = "payment_intent_unexpected_state";
 
     private final StripeClient client;
 
@@ -73,6 +78,25 @@ final class StripeGateway implements PaymentGateway {
             Refund refund = client.v1().refunds().create(params, options);
             return refund.getId();
         });
+    }
+
+    @Override
+    public Uni<Void> cancel(OrderPayment order) {
+        return blocking("cancel a payment", () -> {
+            try {
+                client.v1().paymentIntents().cancel(order.paymentIntentId(),
+                        PaymentIntentCancelParams.builder()
+                                .setCancellationReason(PaymentIntentCancelParams.CancellationReason.ABANDONED).build(),
+                        RequestOptions.builder().setIdempotencyKey("storefront-cancel-" + order.orderId()).build());
+            } catch (InvalidRequestException e) {
+                if (!UNEXPECTED_STATE.equals(e.getCode())) {
+                    throw e;
+                }
+                LOG.infof("Payment %s of order %s can no longer be cancelled: %s", order.paymentIntentId(),
+                        order.orderNumber(), e.getMessage());
+            }
+            return null;
+        }).replaceWithVoid();
     }
 
     private static <T> Uni<T> blocking(String what, Callable<T> call) {

@@ -45,17 +45,21 @@ public class StripeWebhookResource {
     @Schema(name = "WebhookReceipt")
     public record Receipt(boolean received,
                           @Schema(description = "What the event did: APPLIED, FAILURE_RECORDED, IGNORED, "
-                                  + "AMOUNT_MISMATCH, DUPLICATE, UNKNOWN_ORDER, OTHER_PAYMENT_INTENT or IGNORED_TYPE.")
+                                  + "AMOUNT_MISMATCH, PAID_AFTER_EXPIRY, REFUND_DUE, DUPLICATE, UNKNOWN_ORDER, "
+                                  + "OTHER_PAYMENT_INTENT or IGNORED_TYPE.")
                           String outcome) {
     }
 
     private final Payments payments;
+    private final PaymentAdminService refunds;
     private final PaymentLedger ledger;
     private final Pool pool;
     private final ObjectMapper mapper;
 
-    StripeWebhookResource(Payments payments, PaymentLedger ledger, Pool pool, ObjectMapper mapper) {
+    StripeWebhookResource(Payments payments, PaymentAdminService refunds, PaymentLedger ledger, Pool pool,
+                          ObjectMapper mapper) {
         this.payments = payments;
+        this.refunds = refunds;
         this.ledger = ledger;
         this.pool = pool;
         this.mapper = mapper;
@@ -66,7 +70,8 @@ public class StripeWebhookResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Receive a Stripe event",
             description = "Handles payment_intent.succeeded, payment_intent.payment_failed, payment_intent.canceled "
-                    + "and charge.refunded; records every other type. A redelivered event changes nothing.")
+                    + "and charge.refunded; records every other type. A redelivered event changes nothing. A payment "
+                    + "that succeeds after its order expired, when the stock is gone, is refunded (REFUND_DUE).")
     @APIResponse(responseCode = "200", description = "Received (whatever it did).",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Receipt.class)))
     @APIResponse(responseCode = "400", description = "INVALID_SIGNATURE: missing, malformed, stale or wrong "
@@ -83,6 +88,13 @@ public class StripeWebhookResource {
         Received received = parse(verify(payload, signature, secret.get()), payload);
         return pool.withTransaction(tx -> ledger.record(tx, received))
                 .invoke(outcome -> LOG.infof("Stripe event %s %s: %s", received.id(), received.type(), outcome))
+                .invoke(outcome -> {
+                    if (PaymentLedger.REFUND_DUE.equals(outcome)) {
+                        // Answered at once; the refund is recorded, and the sweeper sends it again if this fails.
+                        refunds.submitDueRefunds(null).subscribe().with(sent -> { },
+                                failure -> LOG.warn("Sending a due refund failed", failure));
+                    }
+                })
                 .map(outcome -> new Receipt(true, outcome));
     }
 

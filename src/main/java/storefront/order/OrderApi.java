@@ -58,7 +58,10 @@ public final class OrderApi {
             @Schema(description = "How much of the total has been refunded.") Money refunded,
             Payment payment,
             Instant createdAt,
-            Instant paidAt) {
+            Instant paidAt,
+            @Schema(description = "Until when the order's stock is held for its payment; after that a pending order "
+                    + "becomes EXPIRED. Null once the order is paid, expired or cancelled.", nullable = true)
+            Instant reservedUntil) {
     }
 
     @Schema(name = "OrderPage")

@@ -28,7 +28,8 @@ public class OrderRepository {
     /** An order to write: the checkout's snapshot. */
     public record NewOrder(UUID id, byte[] accessTokenHash, UUID cartId, String region, String currency,
                            String customerId, String email, ShippingAddress address, String taxMode, int taxRateBps,
-                           long subtotal, long shipping, long tax, long total, String provider, List<Line> lines) {
+                           long subtotal, long shipping, long tax, long total, String provider, List<Line> lines,
+                           Instant reservedUntil) {
     }
 
     public record Line(String sku, String product, String name, Map<String, String> options, long unitPrice,
@@ -43,7 +44,7 @@ public class OrderRepository {
                               String customerId, String email, ShippingAddress address, OrderStatus status,
                               String taxMode, int taxRateBps, long subtotal, long shipping, long tax, long total,
                               long refunded, String provider, String paymentIntentId, String paymentError,
-                              Instant createdAt, Instant paidAt, List<Line> lines) {
+                              Instant createdAt, Instant paidAt, Instant reservedUntil, List<Line> lines) {
 
         public PriceSummary totals() {
             return PriceSummary.of(new Totals.Amounts(subtotal, shipping, tax, taxRateBps, "INCLUSIVE".equals(taxMode),
@@ -58,9 +59,9 @@ public class OrderRepository {
     private static final String INSERT = """
             insert into customer_order (id, number, access_token_hash, cart_id, region_code, currency, customer_id,
                 email, shipping_address, shipping_country, status, tax_mode, tax_rate_bps, subtotal_minor,
-                shipping_minor, tax_minor, total_minor, payment_provider)
+                shipping_minor, tax_minor, total_minor, payment_provider, stock_status, reserved_until)
             values ($1, $4::text || '-' || lpad(nextval('order_number_seq')::text, 8, '0'), $2, $3, $4::text, $5, $6,
-                $7, $8::text::jsonb, $9, 'PENDING_PAYMENT', $10, $11, $12, $13, $14, $15, $16)""";
+                $7, $8::text::jsonb, $9, 'PENDING_PAYMENT', $10, $11, $12, $13, $14, $15, $16, 'RESERVED', $17)""";
 
     private static final String INSERT_LINES = """
             insert into order_line (order_id, line_no, sku_code, product_slug, name, options, unit_price_minor,
@@ -74,6 +75,7 @@ public class OrderRepository {
                    o.shipping_address::text as shipping_address, o.status, o.tax_mode, o.tax_rate_bps,
                    o.subtotal_minor, o.shipping_minor, o.tax_minor, o.total_minor, o.refunded_minor,
                    o.payment_provider, o.payment_intent_id, o.payment_error, o.created_at, o.paid_at,
+                   o.reserved_until,
                    (select json_agg(json_build_object('sku', l.sku_code, 'product', l.product_slug, 'name', l.name,
                                         'options', l.options, 'price', l.unit_price_minor, 'quantity', l.quantity)
                                     order by l.line_no)
@@ -93,7 +95,8 @@ public class OrderRepository {
                 .addString(order.currency()).addString(order.customerId()).addString(order.email())
                 .addString(json.text(order.address())).addString(order.address().country())
                 .addString(order.taxMode()).addInteger(order.taxRateBps()).addLong(order.subtotal())
-                .addLong(order.shipping()).addLong(order.tax()).addLong(order.total()).addString(order.provider());
+                .addLong(order.shipping()).addLong(order.tax()).addLong(order.total()).addString(order.provider())
+                .addOffsetDateTime(SqlTime.utc(order.reservedUntil()));
         List<Line> lines = order.lines();
         Tuple lineRows = Tuple.of(order.id(),
                 lines.stream().map(Line::sku).toArray(String[]::new),
@@ -154,10 +157,31 @@ public class OrderRepository {
         return tx.preparedQuery("""
                         update customer_order
                         set status = $2, refunded_minor = $3, payment_error = $4, updated_at = now(),
-                            paid_at = case when $5 then now() else paid_at end
+                            paid_at = case when $5 then coalesce(paid_at, now()) else paid_at end
                         where id = $1""")
                 .execute(Tuple.of(orderId, state.status().name(), state.refunded(), paymentError, paidNow))
                 .replaceWithVoid();
+    }
+
+    /**
+     * A pending order whose reservation ran out becomes EXPIRED; its PaymentIntent,
+     * if it has one, is marked for cancelling. Answers whether it was pending.
+     */
+    public Uni<Boolean> expire(SqlClient tx, UUID orderId) {
+        return tx.preparedQuery("""
+                        update customer_order
+                        set status = 'EXPIRED', cancel_payment = payment_intent_id is not null, updated_at = now()
+                        where id = $1 and status = 'PENDING_PAYMENT'""")
+                .execute(Tuple.of(orderId)).map(rows -> rows.rowCount() == 1);
+    }
+
+    /** An expired order's payment succeeded but its stock is gone: paid, and to be refunded. */
+    public Uni<Void> paidAfterExpiry(SqlClient tx, UUID orderId, String detail) {
+        return tx.preparedQuery("""
+                        update customer_order set paid_at = coalesce(paid_at, now()), payment_error = $2,
+                            updated_at = now()
+                        where id = $1 and status = 'EXPIRED'""")
+                .execute(Tuple.of(orderId, detail)).replaceWithVoid();
     }
 
     private Uni<Optional<StoredOrder>> one(SqlClient client, String sql, Tuple params) {
@@ -189,6 +213,6 @@ public class OrderRepository {
                 row.getLong("tax_minor"), row.getLong("total_minor"), row.getLong("refunded_minor"),
                 row.getString("payment_provider"), row.getString("payment_intent_id"), row.getString("payment_error"),
                 row.getOffsetDateTime("created_at").toInstant(), SqlTime.instant(row.getOffsetDateTime("paid_at")),
-                List.copyOf(lines));
+                SqlTime.instant(row.getOffsetDateTime("reserved_until")), List.copyOf(lines));
     }
 }

@@ -89,6 +89,7 @@ public class OrderService {
                 new Money(l.total(), currency))).toList();
         return new OrderView(o.id(), o.number(), o.status(), o.region(), o.email(), o.address(), lines, o.totals(),
                 new Money(o.refunded(), currency),
-                new OrderApi.Payment(o.provider(), o.paymentIntentId(), o.paymentError()), o.createdAt(), o.paidAt());
+                new OrderApi.Payment(o.provider(), o.paymentIntentId(), o.paymentError()), o.createdAt(), o.paidAt(),
+                o.reservedUntil());
     }
 }

@@ -28,7 +28,12 @@ public final class OrderStateMachine {
         /** Stale or impossible for the order's state: nothing changed. */
         IGNORED,
         /** Amount or currency differ from the order's: nothing changed. */
-        AMOUNT_MISMATCH
+        AMOUNT_MISMATCH,
+        /**
+         * The payment succeeded after the order expired: nothing changed here;
+         * whether it can still be fulfilled depends on the stock (see PaymentLedger).
+         */
+        PAID_AFTER_EXPIRY
     }
 
     /** The state after an event, and what the event did. */
@@ -63,6 +68,9 @@ public final class OrderStateMachine {
         if (!order.currency().equals(s.currency()) || order.total() != s.amount()) {
             return mismatch(order, s.amount(), s.currency());
         }
+        if (order.status() == OrderStatus.EXPIRED) {
+            return new Transition(order, Outcome.PAID_AFTER_EXPIRY, "payment succeeded after the order expired");
+        }
         return order.status() == OrderStatus.PENDING_PAYMENT
                 ? applied(order, OrderStatus.PAID, 0)
                 : ignored(order, "payment success for an order in " + order.status());
@@ -76,13 +84,15 @@ public final class OrderStateMachine {
         if (order.status() == OrderStatus.CANCELLED) {
             return ignored(order, "refund of a cancelled order");
         }
-        if (order.status().paid() && r.refundedTotal() <= order.refunded()) {
+        boolean expired = order.status() == OrderStatus.EXPIRED;
+        if ((order.status().paid() || expired) && r.refundedTotal() <= order.refunded()) {
             return ignored(order, "refund total " + r.refundedTotal() + " is not above the "
                     + order.refunded() + " already recorded");
         }
         long refunded = Math.max(order.refunded(), r.refundedTotal());
-        OrderStatus status = refunded == 0 ? OrderStatus.PAID
-                : refunded == order.total() ? OrderStatus.REFUNDED : OrderStatus.PARTIALLY_REFUNDED;
+        OrderStatus status = refunded == order.total() ? OrderStatus.REFUNDED
+                : expired ? OrderStatus.EXPIRED
+                : refunded == 0 ? OrderStatus.PAID : OrderStatus.PARTIALLY_REFUNDED;
         return applied(order, status, refunded);
     }
 

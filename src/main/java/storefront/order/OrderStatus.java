@@ -9,7 +9,13 @@ public enum OrderStatus {
     PARTIALLY_REFUNDED,
     REFUNDED,
     /** The payment was cancelled before it succeeded. */
-    CANCELLED;
+    CANCELLED,
+    /**
+     * Not paid before its stock reservation ran out: the stock went back and the
+     * payment was cancelled. A payment that succeeds anyway is refunded if the
+     * stock is gone by then (the order then ends REFUNDED), or settles it as PAID.
+     */
+    EXPIRED;
 
     public boolean paid() {
         return this == PAID || this == PARTIALLY_REFUNDED || this == REFUNDED;

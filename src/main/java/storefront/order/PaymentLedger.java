@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import storefront.inventory.Inventory;
 import storefront.order.OrderRepository.StoredOrder;
 import storefront.order.OrderStateMachine.Outcome;
 import storefront.order.OrderStateMachine.Transition;
@@ -15,7 +16,9 @@ import storefront.order.OrderStateMachine.Transition;
  * Records what the payment provider says, once per event, and moves the order
  * accordingly, in the caller's transaction. The event's primary key makes a
  * redelivery a no-op; the order's row lock orders concurrent events; the state
- * machine ignores stale ones.
+ * machine ignores stale ones. Stock follows in the same transaction: a paid
+ * order's units are sold, a cancelled order's released, and an order paid after
+ * it expired either gets its units back from stock or is owed a refund.
  */
 @Singleton
 public class PaymentLedger {
@@ -27,15 +30,24 @@ public class PaymentLedger {
                            String payloadJson) {
     }
 
-    private final OrderRepository orders;
+    /** The outcome of a payment that succeeded after its order expired, when the stock was sold meanwhile. */
+    public static final String REFUND_DUE = "REFUND_DUE";
+    /** Who system refunds are recorded as. */
+    public static final String SYSTEM = "system";
 
-    PaymentLedger(OrderRepository orders) {
+    private final OrderRepository orders;
+    private final Inventory inventory;
+
+    PaymentLedger(OrderRepository orders, Inventory inventory) {
         this.orders = orders;
+        this.inventory = inventory;
     }
 
     /**
      * Records and applies the event; answers its outcome: DUPLICATE, IGNORED_TYPE,
-     * UNKNOWN_ORDER, OTHER_PAYMENT_INTENT or one of {@link Outcome}.
+     * UNKNOWN_ORDER, OTHER_PAYMENT_INTENT, {@link #REFUND_DUE} (a refund of the
+     * whole order is recorded, for the caller to send to the provider after commit)
+     * or one of {@link Outcome}.
      */
     public Uni<String> record(SqlClient tx, Received received) {
         return tx.preparedQuery("""
@@ -69,6 +81,9 @@ public class PaymentLedger {
             return settle(tx, received, order.id(), "OTHER_PAYMENT_INTENT", null);
         }
         Transition transition = OrderStateMachine.apply(order.paymentState(), received.event());
+        if (transition.outcome() == Outcome.PAID_AFTER_EXPIRY) {
+            return paidAfterExpiry(tx, received, order);
+        }
         if (transition.outcome() == Outcome.AMOUNT_MISMATCH) {
             LOG.errorf("Payment event %s for order %s: %s", received.id(), order.number(), transition.detail());
         }
@@ -81,8 +96,44 @@ public class PaymentLedger {
             if (intent != null && order.paymentIntentId() == null) {
                 write = write.call(() -> orders.attachPaymentIntent(tx, order.id(), intent));
             }
+            if (transition.becamePaid(order.paymentState())) {
+                write = write.call(() -> inventory.sell(tx, order.id()));
+            } else if (transition.state().status() == OrderStatus.CANCELLED) {
+                write = write.call(() -> inventory.release(tx, order.id()));
+            }
         }
         return write.flatMap(v -> settle(tx, received, order.id(), transition.outcome().name(), transition.detail()));
+    }
+
+    /**
+     * The stock went back when the order expired. If all of it is still there,
+     * the order is sold after all; if not, the shopper must not pay for nothing:
+     * the whole payment is recorded as a refund due.
+     */
+    private Uni<String> paidAfterExpiry(SqlClient tx, Received received, StoredOrder order) {
+        if (order.paidAt() != null) {
+            return settle(tx, received, order.id(), Outcome.IGNORED.name(), "already paid after it expired");
+        }
+        return inventory.sellAfterRelease(tx, order.id(), order.region()).flatMap(sold -> {
+            if (sold) {
+                OrderStateMachine.State paid = new OrderStateMachine.State(OrderStatus.PAID, order.total(),
+                        order.currency(), 0);
+                LOG.infof("Order %s was paid after it expired; its stock was still there", order.number());
+                return orders.applyPayment(tx, order.id(), paid, true, null)
+                        .flatMap(v -> settle(tx, received, order.id(), Outcome.PAID_AFTER_EXPIRY.name(),
+                                "paid after it expired; the stock was still available"));
+            }
+            String detail = "Paid after the order expired, when its stock was gone: refunded in full.";
+            LOG.warnf("Order %s was paid after it expired and its stock is gone; refunding %d %s", order.number(),
+                    order.total(), order.currency());
+            return orders.paidAfterExpiry(tx, order.id(), detail)
+                    .flatMap(v -> tx.preparedQuery("""
+                                    insert into refund (id, order_id, amount_minor, actor, reason)
+                                    values ($1, $2, $3, $4, $5)""")
+                            .execute(Tuple.of(UUID.randomUUID(), order.id(), order.total() - order.refunded(), SYSTEM,
+                                    detail)))
+                    .flatMap(v -> settle(tx, received, order.id(), REFUND_DUE, detail));
+        });
     }
 
     private Uni<Optional<StoredOrder>> findOrder(SqlClient tx, Received received) {

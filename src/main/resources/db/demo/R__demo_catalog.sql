@@ -222,3 +222,13 @@ from (values
 ) as l(slug, region_code, listed, reason, launch_in)
 join product p on p.slug = l.slug
 on conflict do nothing;
+
+-- Stock for every priced SKU; one running low and one sold out, so that the
+-- catalog shows each state.
+insert into stock (sku_code, region_code, on_hand, low_threshold)
+select s.code, sp.region_code, case
+        when (s.code, sp.region_code) = ('MI-HPC-WHITE', 'EU') then 4
+        when (s.code, sp.region_code) = ('MI-WPB-10000-BLACK', 'US') then 0
+        else 1000 end, 5
+from sku s join sku_price sp on sp.sku_id = s.id
+on conflict do nothing;

@@ -17,7 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A local server that answers like Stripe's API for the calls checkout makes
- * (create and retrieve a PaymentIntent, create a refund), for every test: the
+ * (create, retrieve and cancel a PaymentIntent, create a refund), for every test: the
  * application's real stripe-java client talks to it over HTTP. Tests change its
  * answers (Stripe down) and check what it was asked.
  */
@@ -54,6 +54,9 @@ public class StripeMock implements QuarkusTestResourceLifecycleManager {
                 {"id": "{{request.pathSegments.[2]}}", "object": "payment_intent",
                  "client_secret": "{{request.pathSegments.[2]}}_secret_again",
                  "status": "requires_payment_method", "livemode": false}""")));
+        server.stubFor(post(urlPathMatching("/v1/payment_intents/pi_[A-Za-z0-9]+/cancel")).willReturn(json("""
+                {"id": "{{request.pathSegments.[2]}}", "object": "payment_intent",
+                 "status": "canceled", "cancellation_reason": "abandoned", "livemode": false}""")));
         server.stubFor(post(urlPathEqualTo("/v1/refunds")).willReturn(json("""
                 {"id": "re_{{randomValue length=24 type='ALPHANUMERIC'}}", "object": "refund",
                  "status": "pending"}""")));

@@ -28,7 +28,8 @@ class ZeroDecimalCheckoutTest {
                 insert into region_country (country, region_code) values ('JP', 'JP');
                 insert into region_category (region_code, category_code) values ('JP', 'AUDIO');
                 insert into sku_price (sku_id, region_code, currency, amount_minor)
-                select id, 'JP', 'JPY', 1234 from sku where code = 'MI-IEH-SILVER'""");
+                select id, 'JP', 'JPY', 1234 from sku where code = 'MI-IEH-SILVER';
+                insert into stock (sku_code, region_code, on_hand) values ('MI-IEH-SILVER', 'JP', 10)""");
         // The change reaches the region cache through NOTIFY, within moments.
         long deadline = System.currentTimeMillis() + 10_000;
         while (given().get("/api/v1/regions/JP").statusCode() != 200) {
@@ -43,6 +44,7 @@ class ZeroDecimalCheckoutTest {
                 delete from payment_event where order_id in (select id from customer_order where region_code = 'JP');
                 delete from order_line where order_id in (select id from customer_order where region_code = 'JP');
                 delete from customer_order where region_code = 'JP';
+                delete from stock where region_code = 'JP';
                 delete from cart where region_code = 'JP';
                 delete from sku_price where region_code = 'JP';
                 delete from region_category where region_code = 'JP';

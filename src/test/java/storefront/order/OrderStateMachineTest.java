@@ -76,4 +76,27 @@ class OrderStateMachineTest {
         assertThat(t.state().status()).isEqualTo(OrderStatus.REFUNDED);
         assertThat(t.becamePaid(PENDING)).isTrue();
     }
+
+    private static final State EXPIRED = new State(OrderStatus.EXPIRED, 5000, "EUR", 0);
+
+    @Test
+    void aSuccessAfterExpiryIsFlaggedNotApplied() {
+        Transition t = OrderStateMachine.apply(EXPIRED, new Succeeded(5000, "EUR"));
+        assertThat(t.outcome()).isEqualTo(Outcome.PAID_AFTER_EXPIRY);
+        assertThat(t.state()).isEqualTo(EXPIRED);
+        assertThat(OrderStateMachine.apply(EXPIRED, new Succeeded(4000, "EUR")).outcome())
+                .isEqualTo(Outcome.AMOUNT_MISMATCH);
+    }
+
+    @Test
+    void anExpiredOrderIgnoresFailuresAndCancellationsAndEndsRefundedWhenRefundedInFull() {
+        assertThat(OrderStateMachine.apply(EXPIRED, new Failed("x")).outcome()).isEqualTo(Outcome.IGNORED);
+        assertThat(OrderStateMachine.apply(EXPIRED, new Canceled()).outcome()).isEqualTo(Outcome.IGNORED);
+        Transition partial = OrderStateMachine.apply(EXPIRED, new Refunded(5000, 2000, "EUR"));
+        assertThat(partial.state()).isEqualTo(new State(OrderStatus.EXPIRED, 5000, "EUR", 2000));
+        Transition full = OrderStateMachine.apply(partial.state(), new Refunded(5000, 5000, "EUR"));
+        assertThat(full.state()).isEqualTo(new State(OrderStatus.REFUNDED, 5000, "EUR", 5000));
+        assertThat(OrderStateMachine.apply(full.state(), new Refunded(5000, 2000, "EUR")).outcome())
+                .isEqualTo(Outcome.IGNORED);
+    }
 }

@@ -1,0 +1,205 @@
+package storefront.flashsale;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import storefront.common.SqlTime;
+
+/** Flash sales, their shards and claims, on whichever connection the caller holds. */
+@Singleton
+public class FlashSaleRepository {
+
+    /** What never changes about a sale once created. */
+    public record Sale(UUID id, String sku, String product, String region, Instant startsAt, Instant endsAt,
+                       long price, String currency, int quantity, int perCustomerLimit, int shards, String createdBy,
+                       Instant settledAt) {
+    }
+
+    /** The claim function's answer. */
+    record ClaimOutcome(String outcome, UUID claimId, String status, Instant expiresAt) {
+    }
+
+    /** A claim as checkout sees it, locked. */
+    public record HeldClaim(UUID id, UUID saleId, String customerId, String sku, String region, long price,
+                            String addressKey, String status, Instant expiresAt) {
+    }
+
+    /** A claim and its sale, as a replay shows it. */
+    record StoredClaim(UUID id, UUID saleId, String addressKey, String status, Instant expiresAt) {
+    }
+
+    record Counts(int remaining, int granted, int ordered, int sold, int expired, int released) {
+    }
+
+    private static final String SALE = """
+            select f.id, f.sku_code, p.slug, f.region_code, f.starts_at, f.ends_at, f.price_minor, f.currency,
+                   f.quantity, f.per_customer_limit, f.shards, f.created_by, f.settled_at
+            from flash_sale f join sku s on s.code = f.sku_code join product p on p.id = s.product_id""";
+
+    public Uni<Optional<Sale>> find(SqlClient client, UUID id) {
+        return client.preparedQuery(SALE + " where f.id = $1").execute(Tuple.of(id))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(sale(rows.iterator().next())));
+    }
+
+    /** The region's sales that have not ended, soonest first. */
+    Uni<List<Sale>> current(SqlClient client, String region, Instant now, int limit) {
+        return client.preparedQuery(SALE + """
+
+                         where f.region_code = $1 and f.ends_at > $2
+                         order by f.starts_at, f.id limit $3""")
+                .execute(Tuple.of(region, SqlTime.utc(now), limit))
+                .map(rows -> {
+                    List<Sale> sales = new ArrayList<>();
+                    rows.forEach(row -> sales.add(sale(row)));
+                    return sales;
+                });
+    }
+
+    Uni<Void> insert(SqlClient tx, Sale sale) {
+        int[] shares = new int[sale.shards()];
+        for (int i = 0; i < shares.length; i++) {
+            shares[i] = sale.quantity() / sale.shards() + (i < sale.quantity() % sale.shards() ? 1 : 0);
+        }
+        Integer[] remaining = new Integer[shares.length];
+        Integer[] shardNumbers = new Integer[shares.length];
+        for (int i = 0; i < shares.length; i++) {
+            remaining[i] = shares[i];
+            shardNumbers[i] = i;
+        }
+        Tuple row = Tuple.tuple().addUUID(sale.id()).addString(sale.sku()).addString(sale.region())
+                .addOffsetDateTime(SqlTime.utc(sale.startsAt())).addOffsetDateTime(SqlTime.utc(sale.endsAt()))
+                .addLong(sale.price()).addString(sale.currency()).addInteger(sale.quantity())
+                .addInteger(sale.perCustomerLimit()).addInteger(sale.shards()).addString(sale.createdBy());
+        return tx.preparedQuery("""
+                        insert into flash_sale (id, sku_code, region_code, starts_at, ends_at, price_minor, currency,
+                            quantity, per_customer_limit, shards, created_by)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)""")
+                .execute(row)
+                .flatMap(v -> tx.preparedQuery("""
+                                insert into flash_sale_shard (sale_id, shard, remaining)
+                                select $1, s, r from unnest($2::int[], $3::int[]) as x(s, r)""")
+                        .execute(Tuple.tuple().addUUID(sale.id()).addArrayOfInteger(shardNumbers)
+                                .addArrayOfInteger(remaining)))
+                .replaceWithVoid();
+    }
+
+    /** One claim attempt, in one statement (see claim_flash_unit). */
+    Uni<ClaimOutcome> claim(SqlClient client, UUID saleId, UUID claimId, String customerId, String addressKey,
+                            String idempotencyKey, int startShard, Duration ttl) {
+        Tuple params = Tuple.tuple().addUUID(saleId).addUUID(claimId).addString(customerId).addString(addressKey)
+                .addString(idempotencyKey).addInteger(startShard)
+                .addInteger((int) ttl.toSeconds());
+        return client.preparedQuery(
+                        "select * from claim_flash_unit($1, $2, $3, $4, $5, $6, $7::int * interval '1 second')")
+                .execute(params)
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    return new ClaimOutcome(row.getString("outcome"), row.getUUID("claim_id"),
+                            row.getString("claim_status"), SqlTime.instant(row.getOffsetDateTime("claim_expires_at")));
+                });
+    }
+
+    /** The claim a customer made with this Idempotency-Key, if any. */
+    Uni<Optional<StoredClaim>> claimByKey(SqlClient client, String customerId, String idempotencyKey) {
+        return client.preparedQuery("""
+                        select id, sale_id, address_key, status, expires_at from flash_claim
+                        where customer_id = $1 and idempotency_key = $2""")
+                .execute(Tuple.of(customerId, idempotencyKey))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return Optional.empty();
+                    }
+                    Row row = rows.iterator().next();
+                    return Optional.of(new StoredClaim(row.getUUID("id"), row.getUUID("sale_id"),
+                            row.getString("address_key"), row.getString("status"), row.getOffsetDateTime("expires_at").toInstant()));
+                });
+    }
+
+    /** Units left in the pool. */
+    Uni<Integer> remaining(SqlClient client, UUID saleId) {
+        return client.preparedQuery("select coalesce(sum(remaining), 0)::int as n from flash_sale_shard where sale_id = $1")
+                .execute(Tuple.of(saleId)).map(rows -> rows.iterator().next().getInteger("n"));
+    }
+
+    Uni<Counts> counts(SqlClient client, UUID saleId) {
+        return client.preparedQuery("""
+                        select (select coalesce(sum(remaining), 0) from flash_sale_shard where sale_id = $1)::int
+                                   as remaining,
+                               count(*) filter (where status = 'GRANTED')::int as granted,
+                               count(*) filter (where status = 'ORDERED')::int as ordered,
+                               count(*) filter (where status = 'SOLD')::int as sold,
+                               count(*) filter (where status = 'EXPIRED')::int as expired,
+                               count(*) filter (where status = 'RELEASED')::int as released
+                        from flash_claim where sale_id = $1""")
+                .execute(Tuple.of(saleId)).map(rows -> {
+                    Row row = rows.iterator().next();
+                    return new Counts(row.getInteger("remaining"), row.getInteger("granted"),
+                            row.getInteger("ordered"), row.getInteger("sold"), row.getInteger("expired"),
+                            row.getInteger("released"));
+                });
+    }
+
+    /** These claims with their sales, locked until the transaction ends; unknown ids are absent. */
+    public Uni<List<HeldClaim>> lockForCheckout(SqlClient tx, List<UUID> ids) {
+        return tx.preparedQuery("""
+                        select c.id, c.sale_id, c.customer_id, f.sku_code, f.region_code, f.price_minor,
+                               c.address_key, c.status, c.expires_at
+                        from flash_claim c join flash_sale f on f.id = c.sale_id
+                        where c.id = any($1::uuid[])
+                        order by c.id
+                        for update of c""")
+                .execute(Tuple.of(ids.toArray(UUID[]::new)))
+                .map(rows -> {
+                    List<HeldClaim> claims = new ArrayList<>();
+                    rows.forEach(row -> claims.add(new HeldClaim(row.getUUID("id"), row.getUUID("sale_id"),
+                            row.getString("customer_id"), row.getString("sku_code"), row.getString("region_code"),
+                            row.getLong("price_minor"), row.getString("address_key"), row.getString("status"),
+                            row.getOffsetDateTime("expires_at").toInstant())));
+                    return claims;
+                });
+    }
+
+    /** The claims now belong to the order. */
+    public Uni<Void> attachToOrder(SqlClient tx, List<UUID> ids, UUID orderId) {
+        return tx.preparedQuery("""
+                        update flash_claim set status = 'ORDERED', order_id = $2, updated_at = now()
+                        where id = any($1::uuid[]) and status = 'GRANTED'""")
+                .execute(Tuple.of(ids.toArray(UUID[]::new), orderId)).replaceWithVoid();
+    }
+
+    /** Unused claims past their time go back to their pools; answers how many. */
+    public Uni<Integer> expireClaims(SqlClient tx, int limit) {
+        return tx.preparedQuery("""
+                        select count(*) filter (where released)::int as n from (
+                            select release_flash_claim(c.id, 'EXPIRED') as released from (
+                                select id from flash_claim where status = 'GRANTED' and expires_at < now()
+                                order by expires_at limit $1 for update skip locked) c) r""")
+                .execute(Tuple.of(limit)).map(rows -> rows.iterator().next().getInteger("n"));
+    }
+
+    /** Sales that have ended give what is left in their pools back to stock; answers how many sales. */
+    public Uni<Integer> settleEnded(SqlClient tx, int limit) {
+        return tx.preparedQuery("""
+                        select count(*)::int as n from (
+                            select settle_flash_sale(id) from (
+                                select id from flash_sale where settled_at is null and ends_at < now()
+                                order by ends_at limit $1 for update skip locked) s) r""")
+                .execute(Tuple.of(limit)).map(rows -> rows.iterator().next().getInteger("n"));
+    }
+
+    private static Sale sale(Row row) {
+        return new Sale(row.getUUID("id"), row.getString("sku_code"), row.getString("slug"),
+                row.getString("region_code"), row.getOffsetDateTime("starts_at").toInstant(),
+                row.getOffsetDateTime("ends_at").toInstant(), row.getLong("price_minor"), row.getString("currency"),
+                row.getInteger("quantity"), row.getInteger("per_customer_limit"), row.getInteger("shards"),
+                row.getString("created_by"), SqlTime.instant(row.getOffsetDateTime("settled_at")));
+    }
+}

@@ -1,0 +1,321 @@
+package storefront.flashsale;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.pgclient.PgException;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import storefront.catalog.CatalogRepository;
+import storefront.common.Idempotency;
+import storefront.common.Ids;
+import storefront.common.Money;
+import storefront.common.Problem;
+import storefront.common.ProblemException;
+import storefront.flashsale.FlashSaleApi.ClaimRequest;
+import storefront.flashsale.FlashSaleApi.ClaimView;
+import storefront.flashsale.FlashSaleApi.FlashSaleAdminView;
+import storefront.flashsale.FlashSaleApi.FlashSaleList;
+import storefront.flashsale.FlashSaleApi.FlashSaleView;
+import storefront.flashsale.FlashSaleApi.NewFlashSale;
+import storefront.flashsale.FlashSaleApi.SaleState;
+import storefront.flashsale.FlashSaleRepository.ClaimOutcome;
+import storefront.flashsale.FlashSaleRepository.Sale;
+import storefront.inventory.Inventory;
+import storefront.ops.AuditLog;
+import storefront.ops.Operator;
+import storefront.order.OrderApi.ShippingAddress;
+import storefront.region.RegionDirectory;
+import storefront.region.Regions;
+
+/**
+ * Flash sales: ops create them (setting their units aside from stock), shoppers
+ * claim units. A claim is one statement in PostgreSQL (limits, a unit from a
+ * shard, the claim row); what cannot change is answered from memory: a sale's
+ * window, and for a short while after the database said so, that it is sold
+ * out. A refusal is never given to a key that was granted before: those replay.
+ */
+@Singleton
+public class FlashSaleService {
+
+    /** A claim's answer: the claim, and whether it replays an earlier one. */
+    public record Claimed(ClaimView claim, boolean replayed) {
+    }
+
+    private final Pool pool;
+    private final FlashSaleRepository sales;
+    private final Inventory inventory;
+    private final RegionDirectory regions;
+    private final AuditLog audit;
+    private final ClaimRateLimiter limiter;
+    private final Duration claimTtl;
+    private final int shards;
+    private final long soldOutRecheckNanos;
+    private final Clock clock = Clock.systemUTC();
+    /** Sales by id: what claims need of them never changes after creation. */
+    private final Map<UUID, Sale> known = new ConcurrentHashMap<>();
+    /** Until when (System.nanoTime) a sale is taken as sold out without asking the database. */
+    private final Map<UUID, Long> soldOutUntil = new ConcurrentHashMap<>();
+
+    FlashSaleService(Pool pool, FlashSaleRepository sales, Inventory inventory, RegionDirectory regions,
+                     AuditLog audit, ClaimRateLimiter limiter,
+                     @ConfigProperty(name = "storefront.flash-sale.claim-minutes") int claimMinutes,
+                     @ConfigProperty(name = "storefront.flash-sale.shards") int shards,
+                     @ConfigProperty(name = "storefront.flash-sale.sold-out-recheck-ms") long soldOutRecheckMs) {
+        this.pool = pool;
+        this.sales = sales;
+        this.inventory = inventory;
+        this.regions = regions;
+        this.audit = audit;
+        this.limiter = limiter;
+        this.claimTtl = Duration.ofMinutes(claimMinutes);
+        this.shards = shards;
+        this.soldOutRecheckNanos = Duration.ofMillis(soldOutRecheckMs).toNanos();
+    }
+
+    // ---- ops ----
+
+    Uni<FlashSaleAdminView> create(Operator operator, NewFlashSale request) {
+        Instant now = clock.instant();
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (!request.startsAt().isBefore(request.endsAt())) {
+            errors.add(new Problem.FieldError("endsAt", "must be after startsAt"));
+        }
+        if (!request.endsAt().isAfter(now)) {
+            errors.add(new Problem.FieldError("endsAt", "must be in the future"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        String sku = request.sku().trim().toUpperCase(Locale.ROOT);
+        String regionCode = request.region().trim().toUpperCase(Locale.ROOT);
+        int limit = request.perCustomerLimit() == null ? 1 : request.perCustomerLimit();
+        return regions.regions().flatMap(all -> {
+            Regions.Entry region = all.find(regionCode).orElseThrow(() -> ProblemException.invalid(List.of(
+                    new Problem.FieldError("region", "no region has the code '" + regionCode + "'"))));
+            operator.requireScope(List.of(regionCode));
+            String locale = region.view().defaultLocale();
+            return pool.withTransaction(tx -> new CatalogRepository(tx)
+                    .skusIn(regionCode, List.of(sku), locale, locale)
+                    .flatMap(found -> {
+                        CatalogRepository.SkuInRegion offer = found.get(sku);
+                        if (offer == null) {
+                            throw ProblemException.notFound("SKU_NOT_FOUND", "SKU not found",
+                                    "No SKU has the code '" + sku + "'.");
+                        }
+                        if (offer.price() == null) {
+                            throw new ProblemException(422, "SKU_NOT_SOLD_IN_REGION", "SKU not sold in region",
+                                    "SKU " + sku + " has no price in region " + regionCode + ".");
+                        }
+                        Sale sale = new Sale(UUID.randomUUID(), sku, offer.productSlug(), regionCode,
+                                request.startsAt(), request.endsAt(), request.priceMinor(),
+                                region.view().currency(), request.quantity(), limit,
+                                Math.min(shards, request.quantity()), operator.actor(), null);
+                        return inventory.reserve(tx, regionCode, List.of(new Inventory.Units(sku, sale.quantity())))
+                                .flatMap(v -> sales.insert(tx, sale))
+                                .flatMap(v -> audit.write(tx, operator, "CREATE_FLASH_SALE", regionCode,
+                                        "flash-sale:" + sale.id(), null, view(sale, now, sale.quantity()),
+                                        request.reason(), null))
+                                .replaceWith(sale.id());
+                    }));
+        }).flatMap(id -> adminView(id.toString()));
+    }
+
+    Uni<FlashSaleAdminView> adminView(String id) {
+        return requireSale(id).flatMap(sale -> sales.counts(pool, sale.id()).map(c -> new FlashSaleAdminView(
+                view(sale, clock.instant(), c.remaining()), sale.quantity(), c.remaining(), c.granted(), c.ordered(),
+                c.sold(), c.expired(), c.released(), sale.createdBy(), sale.settledAt())));
+    }
+
+    // ---- shoppers ----
+
+    Uni<FlashSaleView> get(String id) {
+        return requireSale(id).flatMap(sale -> sales.remaining(pool, sale.id())
+                .map(remaining -> view(sale, clock.instant(), remaining)));
+    }
+
+    Uni<FlashSaleList> current(String regionCode) {
+        return regions.regions().flatMap(all -> {
+            String code = all.require(regionCode).view().code();
+            Instant now = clock.instant();
+            return sales.current(pool, code, now, 100).flatMap(found -> {
+                List<Uni<FlashSaleView>> views = found.stream().map(sale -> sales.remaining(pool, sale.id())
+                        .map(remaining -> view(sale, now, remaining))).toList();
+                return views.isEmpty() ? Uni.createFrom().item(new FlashSaleList(List.of()))
+                        : Uni.join().all(views).andFailFast().map(FlashSaleList::new);
+            });
+        });
+    }
+
+    /**
+     * One claim: granted (a unit held until the claim expires), a replay of the
+     * key's earlier answer, or a 409 refusal: NOT_STARTED, ENDED, SOLD_OUT,
+     * LIMIT_REACHED.
+     */
+    Uni<Claimed> claim(String saleId, String customerId, String keyHeader, ClaimRequest request) {
+        limiter.acquire(customerId);
+        String key = Idempotency.requireKey(keyHeader);
+        ShippingAddress address = request.shippingAddress();
+        String addressKey = AddressKey.of(address);
+        return sale(saleId).flatMap(sale -> regions.regions().flatMap(all -> {
+            Instant now = clock.instant();
+            if (now.isBefore(sale.startsAt())) {
+                throw notStarted(sale, now);
+            }
+            requireShipsTo(all, sale, address.country());
+            boolean ended = !now.isBefore(sale.endsAt());
+            Long until = soldOutUntil.get(sale.id());
+            if (ended || (until != null && System.nanoTime() - until < 0)) {
+                ProblemException refusal = ended ? ended(sale) : soldOut(sale);
+                return sales.claimByKey(pool, customerId, key).map(earlier -> earlier
+                        .map(claim -> {
+                            if (!claim.saleId().equals(sale.id()) || !claim.addressKey().equals(addressKey)) {
+                                throw keyReused();
+                            }
+                            return new Claimed(claimView(sale, claim.id(), claim.status(), claim.expiresAt()), true);
+                        })
+                        .orElseThrow(() -> refusal));
+            }
+            return attempt(sale, customerId, addressKey, key)
+                    .onFailure(FlashSaleService::duplicateKey).recoverWithUni(() ->
+                            attempt(sale, customerId, addressKey, key));
+        }));
+    }
+
+    private Uni<Claimed> attempt(Sale sale, String customerId, String addressKey, String key) {
+        int start = ThreadLocalRandom.current().nextInt(sale.shards());
+        return sales.claim(pool, sale.id(), UUID.randomUUID(), customerId, addressKey, key, start, claimTtl)
+                .map(outcome -> answer(sale, outcome));
+    }
+
+    private Claimed answer(Sale sale, ClaimOutcome outcome) {
+        switch (outcome.outcome()) {
+            case "GRANTED":
+            case "REPLAYED":
+                return new Claimed(claimView(sale, outcome.claimId(), outcome.status(), outcome.expiresAt()),
+                        outcome.outcome().equals("REPLAYED"));
+            case "KEY_REUSED":
+                throw keyReused();
+            case "NOT_FOUND":
+                known.remove(sale.id());
+                throw saleNotFound();
+            case "NOT_STARTED":
+                throw notStarted(sale, clock.instant());
+            case "ENDED":
+                throw ended(sale);
+            case "SOLD_OUT":
+                soldOutUntil.put(sale.id(), System.nanoTime() + soldOutRecheckNanos);
+                throw soldOut(sale);
+            case "LIMIT_REACHED_ACCOUNT":
+                throw limitReached(sale, "account");
+            case "LIMIT_REACHED_ADDRESS":
+                throw limitReached(sale, "address");
+            default:
+                throw new IllegalStateException("Unknown claim outcome " + outcome.outcome());
+        }
+    }
+
+    /** Two claims with one key at once: the loser's insert hits the unique key; asking again replays. */
+    private static boolean duplicateKey(Throwable failure) {
+        return failure instanceof PgException pg && "23505".equals(pg.getSqlState());
+    }
+
+    private Uni<Sale> sale(String id) {
+        Optional<UUID> uuid = Ids.uuid(id);
+        if (uuid.isEmpty()) {
+            return Uni.createFrom().failure(saleNotFound());
+        }
+        Sale cached = known.get(uuid.get());
+        if (cached != null) {
+            return Uni.createFrom().item(cached);
+        }
+        return requireSale(id).invoke(sale -> known.put(sale.id(), sale));
+    }
+
+    private Uni<Sale> requireSale(String id) {
+        return Ids.uuid(id).map(uuid -> sales.find(pool, uuid)).orElse(Uni.createFrom().item(Optional.empty()))
+                .map(found -> found.orElseThrow(FlashSaleService::saleNotFound));
+    }
+
+    static FlashSaleView view(Sale sale, Instant now, int remaining) {
+        SaleState state = now.isBefore(sale.startsAt()) ? SaleState.ANNOUNCED
+                : !now.isBefore(sale.endsAt()) || sale.settledAt() != null ? SaleState.ENDED
+                : remaining == 0 ? SaleState.SOLD_OUT : SaleState.LIVE;
+        return new FlashSaleView(sale.id(), sale.sku(), sale.product(), sale.region(),
+                new Money(sale.price(), sale.currency()), sale.startsAt(), sale.endsAt(), sale.perCustomerLimit(),
+                state);
+    }
+
+    private static ClaimView claimView(Sale sale, UUID id, String status, Instant expiresAt) {
+        return new ClaimView(id.toString(), sale.id(), sale.sku(), sale.region(),
+                new Money(sale.price(), sale.currency()), status, expiresAt);
+    }
+
+    private static void requireShipsTo(Regions all, Sale sale, String country) {
+        String code = country == null ? "" : country.toUpperCase(Locale.ROOT);
+        Regions.Entry serving = all.servingCountry(code).orElse(null);
+        if (serving == null || !serving.view().code().equals(sale.region())) {
+            Map<String, Object> extensions = new LinkedHashMap<>();
+            extensions.put("region", sale.region());
+            extensions.put("country", code);
+            throw new ProblemException(new Problem(422, "SHIPPING_COUNTRY_NOT_IN_REGION",
+                    "Shipping country not in the sale's region",
+                    "This sale is in region " + sale.region() + ", which does not ship to " + code + ".", null,
+                    extensions));
+        }
+    }
+
+    private static ProblemException refusal(int status, String code, String title, String detail, Sale sale,
+                                            Map<String, Object> more) {
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("saleId", sale.id());
+        extensions.putAll(more);
+        return new ProblemException(new Problem(status, code, title, detail, null, extensions));
+    }
+
+    private static ProblemException notStarted(Sale sale, Instant now) {
+        long seconds = Math.max(1, Duration.between(now, sale.startsAt()).toSeconds());
+        return refusal(409, "NOT_STARTED", "Sale not started", "The sale starts at " + sale.startsAt() + ".", sale,
+                Map.of("startsAt", sale.startsAt().toString()))
+                .retryAfter((int) Math.min(seconds, Integer.MAX_VALUE));
+    }
+
+    private static ProblemException ended(Sale sale) {
+        return refusal(409, "ENDED", "Sale ended", "The sale ended at " + sale.endsAt() + ".", sale,
+                Map.of("endsAt", sale.endsAt().toString()));
+    }
+
+    private static ProblemException soldOut(Sale sale) {
+        return refusal(409, "SOLD_OUT", "Sold out", "Every unit of this sale is claimed. Units of claims that "
+                + "expire unused come back until the sale ends.", sale, Map.of());
+    }
+
+    private static ProblemException limitReached(Sale sale, String by) {
+        Map<String, Object> more = new LinkedHashMap<>();
+        more.put("limit", sale.perCustomerLimit());
+        more.put("limitedBy", by);
+        return refusal(409, "LIMIT_REACHED", "Limit reached", "This sale allows " + sale.perCustomerLimit()
+                + " unit(s) per customer and per shipping address; this " + by + " holds that many already.", sale,
+                more);
+    }
+
+    private static ProblemException keyReused() {
+        return new ProblemException(422, "IDEMPOTENCY_KEY_REUSED", "Idempotency-Key reused",
+                "This Idempotency-Key was used for another claim (another sale or address); use a new key.");
+    }
+
+    static ProblemException saleNotFound() {
+        return ProblemException.notFound("FLASH_SALE_NOT_FOUND", "Flash sale not found", "No flash sale has this id.");
+    }
+}

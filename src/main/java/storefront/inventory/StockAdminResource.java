@@ -1,0 +1,95 @@
+package storefront.inventory;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import storefront.common.Problem;
+import storefront.inventory.StockApi.StockLevel;
+import storefront.inventory.StockApi.StockList;
+import storefront.ops.Operator;
+
+@Path("/api/v1/admin/stock")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+@Tag(name = "Ops: stock", description = "Stock per SKU and region.")
+public class StockAdminResource {
+
+    private final StockAdminService service;
+    private final JsonWebToken token;
+
+    StockAdminResource(StockAdminService service, JsonWebToken token) {
+        this.service = service;
+        this.token = token;
+    }
+
+    @GET
+    @RolesAllowed({Operator.OPS, Operator.ADMIN, Operator.AUDITOR})
+    @Operation(summary = "Stock of a region")
+    @APIResponse(responseCode = "200", description = "Stock by SKU.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StockList.class)))
+    @APIResponse(responseCode = "404", description = "REGION_NOT_FOUND.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<StockList> list(@Parameter(required = true, example = "US") @QueryParam("region") String region,
+                               @Parameter(description = "One SKU only.") @QueryParam("sku") String sku) {
+        return service.list(region, sku);
+    }
+
+    @PUT
+    @Path("/{region}/{sku}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Operator.OPS, Operator.ADMIN})
+    @Operation(summary = "Set the units on hand", description = "Creates the row for a SKU new to the region. Audited.")
+    @APIResponse(responseCode = "200", description = "The stock now.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StockLevel.class)))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "ROLE_NOT_ALLOWED or REGION_NOT_IN_SCOPE.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "REGION_NOT_FOUND or SKU_NOT_FOUND.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "STOCK_BELOW_RESERVED: fewer than the units orders and flash "
+            + "sales hold.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<StockLevel> set(@PathParam("region") String region, @PathParam("sku") String sku,
+                               @Valid @NotNull StockApi.SetStock request) {
+        return service.set(Operator.of(token), region, sku, request);
+    }
+
+    @POST
+    @Path("/{region}/{sku}/adjustments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Operator.OPS, Operator.ADMIN})
+    @Operation(summary = "Add or remove units on hand", description = "Applied as one conditional update. Audited.")
+    @APIResponse(responseCode = "200", description = "The stock now.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StockLevel.class)))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED (delta 0 or out of range).",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "ROLE_NOT_ALLOWED or REGION_NOT_IN_SCOPE.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "REGION_NOT_FOUND or STOCK_NOT_FOUND.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "STOCK_BELOW_RESERVED.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<StockLevel> adjust(@PathParam("region") String region, @PathParam("sku") String sku,
+                                  @Valid @NotNull StockApi.Adjustment request) {
+        return service.adjust(Operator.of(token), region, sku, request);
+    }
+}

@@ -1,0 +1,53 @@
+package storefront.inventory;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Request and response bodies of stock management. */
+public final class StockApi {
+
+    public static final int MAX_ON_HAND = 10_000_000;
+
+    private StockApi() {
+    }
+
+    /** What shoppers see of stock: a state, never a count. */
+    public enum StockState { IN_STOCK, LOW_STOCK, OUT_OF_STOCK }
+
+    @Schema(name = "StockLevel", description = "Stock of one SKU in one region.")
+    public record StockLevel(
+            @Schema(examples = "MI-BAND-8-BLACK") String sku,
+            @Schema(examples = "US") String region,
+            @Schema(description = "Units in the warehouse, sold or not.") int onHand,
+            @Schema(description = "Units held by unpaid orders and by flash sales.") int reserved,
+            @Schema(description = "onHand - reserved: what checkout can still take.") int available,
+            @Schema(description = "At or below this many available units, shoppers see LOW_STOCK.")
+            int lowStockThreshold,
+            StockState state,
+            Instant updatedAt) {
+    }
+
+    @Schema(name = "StockList")
+    public record StockList(List<StockLevel> items) {
+    }
+
+    @Schema(name = "SetStock", description = "Sets the units on hand (after a count, say).")
+    public record SetStock(
+            @NotNull @Min(0) @Max(MAX_ON_HAND) Integer onHand,
+            @Schema(description = "Default 5 for a new row; unchanged when absent.") @Min(0) @Max(MAX_ON_HAND)
+            Integer lowStockThreshold,
+            @Schema(description = "Why, for the audit log.") @NotBlank @Size(max = 500) String reason) {
+    }
+
+    @Schema(name = "StockAdjustment", description = "Adds (a delivery) or removes (damage, loss) units on hand.")
+    public record Adjustment(
+            @Schema(examples = "-3") @NotNull @Min(-MAX_ON_HAND) @Max(MAX_ON_HAND) Integer delta,
+            @Schema(description = "Why, for the audit log.") @NotBlank @Size(max = 500) String reason) {
+    }
+}
