@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 import storefront.common.SqlTime;
 
@@ -120,6 +122,16 @@ public class FlashSaleRepository {
                     Row row = rows.iterator().next();
                     return Optional.of(new StoredClaim(row.getUUID("id"), row.getUUID("sale_id"),
                             row.getString("address_key"), row.getString("status"), row.getOffsetDateTime("expires_at").toInstant()));
+                });
+    }
+
+    /** Everyone who has claimed in the sale, whatever became of the claim (a concurrent set). */
+    Uni<Set<String>> claimants(SqlClient client, UUID saleId) {
+        return client.preparedQuery("select distinct customer_id from flash_claim where sale_id = $1")
+                .execute(Tuple.of(saleId)).map(rows -> {
+                    Set<String> customers = ConcurrentHashMap.newKeySet(rows.size() * 2);
+                    rows.forEach(row -> customers.add(row.getString("customer_id")));
+                    return customers;
                 });
     }
 

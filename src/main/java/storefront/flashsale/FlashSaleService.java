@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -45,6 +46,9 @@ import storefront.region.Regions;
  * shard, the claim row); what cannot change is answered from memory: a sale's
  * window, and for a short while after the database said so, that it is sold
  * out. A refusal is never given to a key that was granted before: those replay.
+ * While a sale reads as sold out, this replica knows who holds its claims (read
+ * once when the database first says so, plus its own grants since), so only
+ * those shoppers' requests reach the database.
  */
 @Singleton
 public class FlashSaleService {
@@ -65,8 +69,28 @@ public class FlashSaleService {
     private final Clock clock = Clock.systemUTC();
     /** Sales by id: what claims need of them never changes after creation. */
     private final Map<UUID, Sale> known = new ConcurrentHashMap<>();
-    /** Until when (System.nanoTime) a sale is taken as sold out without asking the database. */
-    private final Map<UUID, Long> soldOutUntil = new ConcurrentHashMap<>();
+    /**
+     * A sale the database said was sold out: until when (System.nanoTime) that is
+     * believed without asking again, and the customers holding its claims
+     * (null when the sale is too big to keep them all).
+     */
+    private record SoldOut(long untilNanos, Set<String> claimants) {
+
+        boolean holds() {
+            return System.nanoTime() - untilNanos < 0;
+        }
+
+        /** Whether this customer may have a claim to replay (unknown counts as may). */
+        boolean mayHold(String customerId) {
+            return claimants == null || claimants.contains(customerId);
+        }
+    }
+
+    /** Sales with more units than this are not kept as a claimant set while sold out. */
+    private static final int MAX_CLAIMANTS_KEPT = 200_000;
+
+    private final Map<UUID, SoldOut> soldOut = new ConcurrentHashMap<>();
+    private final Set<UUID> loadingClaimants = ConcurrentHashMap.newKeySet();
 
     FlashSaleService(Pool pool, FlashSaleRepository sales, Inventory inventory, RegionDirectory regions,
                      AuditLog audit, ClaimRateLimiter limiter,
@@ -167,7 +191,6 @@ public class FlashSaleService {
         limiter.acquire(customerId);
         String key = Idempotency.requireKey(keyHeader);
         ShippingAddress address = request.shippingAddress();
-        String addressKey = AddressKey.of(address);
         return sale(saleId).flatMap(sale -> regions.regions().flatMap(all -> {
             Instant now = clock.instant();
             if (now.isBefore(sale.startsAt())) {
@@ -175,8 +198,13 @@ public class FlashSaleService {
             }
             requireShipsTo(all, sale, address.country());
             boolean ended = !now.isBefore(sale.endsAt());
-            Long until = soldOutUntil.get(sale.id());
-            if (ended || (until != null && System.nanoTime() - until < 0)) {
+            SoldOut known = soldOut.get(sale.id());
+            boolean soldOutNow = known != null && known.holds();
+            if (!ended && soldOutNow && !known.mayHold(customerId)) {
+                throw soldOut(sale);
+            }
+            String addressKey = AddressKey.of(address);
+            if (ended || soldOutNow) {
                 ProblemException refusal = ended ? ended(sale) : soldOut(sale);
                 return sales.claimByKey(pool, customerId, key).map(earlier -> earlier
                         .map(claim -> {
@@ -196,7 +224,34 @@ public class FlashSaleService {
     private Uni<Claimed> attempt(Sale sale, String customerId, String addressKey, String key) {
         int start = ThreadLocalRandom.current().nextInt(sale.shards());
         return sales.claim(pool, sale.id(), UUID.randomUUID(), customerId, addressKey, key, start, claimTtl)
-                .map(outcome -> answer(sale, outcome));
+                .call(outcome -> "SOLD_OUT".equals(outcome.outcome()) ? rememberSoldOut(sale)
+                        : Uni.createFrom().voidItem())
+                .map(outcome -> {
+                    if ("GRANTED".equals(outcome.outcome())) {
+                        SoldOut known = soldOut.get(sale.id());
+                        if (known != null && known.claimants() != null) {
+                            known.claimants().add(customerId);
+                        }
+                    }
+                    return answer(sale, outcome);
+                });
+    }
+
+    /**
+     * The sale is sold out for the next moments: one request per replica reads who
+     * holds its claims; the others answer at once and ask the database again.
+     */
+    private Uni<Void> rememberSoldOut(Sale sale) {
+        SoldOut known = soldOut.get(sale.id());
+        if ((known != null && known.holds()) || !loadingClaimants.add(sale.id())) {
+            return Uni.createFrom().voidItem();
+        }
+        Uni<Set<String>> claimants = sale.quantity() > MAX_CLAIMANTS_KEPT ? Uni.createFrom().nullItem()
+                : sales.claimants(pool, sale.id());
+        return claimants
+                .invoke(set -> soldOut.put(sale.id(), new SoldOut(System.nanoTime() + soldOutRecheckNanos, set)))
+                .onTermination().invoke(() -> loadingClaimants.remove(sale.id()))
+                .replaceWithVoid();
     }
 
     private Claimed answer(Sale sale, ClaimOutcome outcome) {
@@ -215,7 +270,6 @@ public class FlashSaleService {
             case "ENDED":
                 throw ended(sale);
             case "SOLD_OUT":
-                soldOutUntil.put(sale.id(), System.nanoTime() + soldOutRecheckNanos);
                 throw soldOut(sale);
             case "LIMIT_REACHED_ACCOUNT":
                 throw limitReached(sale, "account");

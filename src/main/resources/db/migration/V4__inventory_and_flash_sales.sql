@@ -140,6 +140,10 @@ declare
     v_left    int;
     v_attempt int := 0;
 begin
+    -- A claim is a short hold, not money: it does not wait for its WAL to reach
+    -- disk. A crash can forget the last moments of claims, never half of one,
+    -- so the pool and the claims still agree (and checkout refuses a forgotten token).
+    perform set_config('synchronous_commit', 'off', true);
     select * into v_claim from flash_claim c where c.customer_id = p_customer and c.idempotency_key = p_key;
     if found then
         if v_claim.sale_id = p_sale and v_claim.address_key = p_address then
