@@ -85,8 +85,7 @@ public class CheckoutResource {
     }
 
     static Response response(Idempotency.Result result) {
-        Response.ResponseBuilder response = Response.status(result.status()).type(MediaType.APPLICATION_JSON)
-                .entity(result.body());
-        return (result.replayed() ? response.header(Idempotency.REPLAYED_HEADER, "true") : response).build();
+        return Idempotency.answer(Response.status(result.status()).type(MediaType.APPLICATION_JSON)
+                .entity(result.body()), result.replayed());
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
+import storefront.common.ProblemException;
 import storefront.flashsale.FlashSaleRepository;
 import storefront.inventory.Inventory;
 import storefront.order.OrderRepository;
@@ -87,15 +88,29 @@ public class ReservationSweeper {
                 }));
     }
 
+    private Uni<Void> cancelled(UUID orderId) {
+        return pool.preparedQuery("update customer_order set cancel_payment = false where id = $1")
+                .execute(Tuple.of(orderId)).replaceWithVoid();
+    }
+
+    private static boolean refused(Throwable failure) {
+        return failure instanceof ProblemException p && p.problem().status == 502;
+    }
+
     private Uni<Integer> cancelPayments() {
         return pool.preparedQuery("select id from customer_order where cancel_payment order by updated_at limit $1")
                 .execute(Tuple.of(BATCH))
                 .onItem().transformToMulti(rows -> Multi.createFrom().iterable(rows))
                 .onItem().transformToUniAndConcatenate(row -> orders.find(pool, row.getUUID("id"), false)
                         .flatMap(found -> gateway.cancel(CheckoutService.payment(found.orElseThrow())))
-                        .flatMap(v -> pool.preparedQuery("update customer_order set cancel_payment = false where id = $1")
-                                .execute(Tuple.of(row.getUUID("id"))))
+                        .flatMap(v -> cancelled(row.getUUID("id")))
                         .map(v -> 1)
+                        .onFailure(ReservationSweeper::refused).recoverWithUni(failure -> {
+                            // The provider refused it (not a passing outage): asking again would not help.
+                            LOG.errorf("The provider refused to cancel the payment of order %s (%s); left as it is",
+                                    row.getUUID("id"), failure.getMessage());
+                            return cancelled(row.getUUID("id")).replaceWith(0);
+                        })
                         .onFailure().recoverWithItem(failure -> {
                             LOG.warnf("Cancelling the payment of order %s failed (%s); trying again later",
                                     row.getUUID("id"), failure.getMessage());

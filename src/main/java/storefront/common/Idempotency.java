@@ -8,6 +8,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Singleton;
+import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -79,6 +80,11 @@ public class Idempotency {
     }
 
     /** The key of a request: 1 to 255 visible ASCII characters. Missing: 400 IDEMPOTENCY_KEY_REQUIRED. */
+    /** The answer, marked {@code Idempotent-Replayed: true} when it replays an earlier one. */
+    public static Response answer(Response.ResponseBuilder response, boolean replayed) {
+        return (replayed ? response.header(REPLAYED_HEADER, "true") : response).build();
+    }
+
     public static String requireKey(String header) {
         if (header == null || header.isBlank()) {
             throw new ProblemException(400, "IDEMPOTENCY_KEY_REQUIRED", "Idempotency-Key required",

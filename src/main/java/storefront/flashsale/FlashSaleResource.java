@@ -105,9 +105,7 @@ public class FlashSaleResource {
                                        required = true)
                                @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                @Valid @NotNull FlashSaleApi.ClaimRequest request) {
-        return service.claim(id, token.getSubject(), idempotencyKey, request).map(claimed -> {
-            Response.ResponseBuilder response = Response.status(201).entity(claimed.claim());
-            return (claimed.replayed() ? response.header(Idempotency.REPLAYED_HEADER, "true") : response).build();
-        });
+        return service.claim(id, token.getSubject(), idempotencyKey, request)
+                .map(claimed -> Idempotency.answer(Response.status(201).entity(claimed.claim()), claimed.replayed()));
     }
 }

@@ -1,5 +1,7 @@
 package storefront.flashsale;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.pgclient.PgException;
@@ -68,7 +70,8 @@ public class FlashSaleService {
     private final long soldOutRecheckNanos;
     private final Clock clock = Clock.systemUTC();
     /** Sales by id: what claims need of them never changes after creation. */
-    private final Map<UUID, Sale> known = new ConcurrentHashMap<>();
+    private final Cache<UUID, Sale> known = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterAccess(Duration.ofHours(1)).build();
     /**
      * A sale the database said was sold out: until when (System.nanoTime) that is
      * believed without asking again, and the customers holding its claims
@@ -89,7 +92,7 @@ public class FlashSaleService {
     /** Sales with more units than this are not kept as a claimant set while sold out. */
     private static final int MAX_CLAIMANTS_KEPT = 200_000;
 
-    private final Map<UUID, SoldOut> soldOut = new ConcurrentHashMap<>();
+    private final Cache<UUID, SoldOut> soldOut;
     private final Set<UUID> loadingClaimants = ConcurrentHashMap.newKeySet();
 
     FlashSaleService(Pool pool, FlashSaleRepository sales, Inventory inventory, RegionDirectory regions,
@@ -106,6 +109,9 @@ public class FlashSaleService {
         this.claimTtl = Duration.ofMinutes(claimMinutes);
         this.shards = shards;
         this.soldOutRecheckNanos = Duration.ofMillis(soldOutRecheckMs).toNanos();
+        // An entry is only believed until its recheck time; dropping it soon after frees the claimant set.
+        this.soldOut = Caffeine.newBuilder().expireAfterWrite(Duration.ofMillis(soldOutRecheckMs).plusSeconds(10))
+                .build();
     }
 
     // ---- ops ----
@@ -198,7 +204,7 @@ public class FlashSaleService {
             }
             requireShipsTo(all, sale, address.country());
             boolean ended = !now.isBefore(sale.endsAt());
-            SoldOut known = soldOut.get(sale.id());
+            SoldOut known = soldOut.getIfPresent(sale.id());
             boolean soldOutNow = known != null && known.holds();
             if (!ended && soldOutNow && !known.mayHold(customerId)) {
                 throw soldOut(sale);
@@ -228,7 +234,7 @@ public class FlashSaleService {
                         : Uni.createFrom().voidItem())
                 .map(outcome -> {
                     if ("GRANTED".equals(outcome.outcome())) {
-                        SoldOut known = soldOut.get(sale.id());
+                        SoldOut known = soldOut.getIfPresent(sale.id());
                         if (known != null && known.claimants() != null) {
                             known.claimants().add(customerId);
                         }
@@ -242,7 +248,7 @@ public class FlashSaleService {
      * holds its claims; the others answer at once and ask the database again.
      */
     private Uni<Void> rememberSoldOut(Sale sale) {
-        SoldOut known = soldOut.get(sale.id());
+        SoldOut known = soldOut.getIfPresent(sale.id());
         if ((known != null && known.holds()) || !loadingClaimants.add(sale.id())) {
             return Uni.createFrom().voidItem();
         }
@@ -263,7 +269,7 @@ public class FlashSaleService {
             case "KEY_REUSED":
                 throw keyReused();
             case "NOT_FOUND":
-                known.remove(sale.id());
+                known.invalidate(sale.id());
                 throw saleNotFound();
             case "NOT_STARTED":
                 throw notStarted(sale, clock.instant());
@@ -290,7 +296,7 @@ public class FlashSaleService {
         if (uuid.isEmpty()) {
             return Uni.createFrom().failure(saleNotFound());
         }
-        Sale cached = known.get(uuid.get());
+        Sale cached = known.getIfPresent(uuid.get());
         if (cached != null) {
             return Uni.createFrom().item(cached);
         }

@@ -81,8 +81,8 @@ public class Inventory {
         extensions.put("region", region);
         extensions.put("skus", skus);
         return new ProblemException(new Problem(409, "OUT_OF_STOCK", "Out of stock",
-                "Not enough stock in region " + region + " for " + String.join(", ", skus)
-                        + ". Lower the quantity or remove the item.", null, extensions));
+                "Not enough stock in region " + region + " for " + String.join(", ", skus) + ".", null,
+                extensions));
     }
 
     /** The order is paid: its units leave stock for good, and its flash-sale claims are sold. */
