@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import storefront.common.ProblemException;
 import storefront.flashsale.FlashSaleRepository;
@@ -22,14 +23,19 @@ import storefront.order.OrderRepository;
  * reservation ran out become EXPIRED and release their stock; their
  * PaymentIntents are cancelled at the provider (again on the next run if it
  * could not be reached); unused flash-sale claims return to their sales; ended
- * sales return what is left to stock; refunds still owed are sent again.
+ * sales return what is left to stock; refunds still owed are sent again; carts
+ * nobody touched for the configured days (and that never became orders) go.
  */
 @Singleton
 public class ReservationSweeper {
 
     /** What one sweep did. */
     public record Sweep(int expiredOrders, int cancelledPayments, int expiredClaims, int settledSales,
-                        int refundsSent) {
+                        int refundsSent, int abandonedCarts) {
+
+        int total() {
+            return expiredOrders + cancelledPayments + expiredClaims + settledSales + refundsSent + abandonedCarts;
+        }
     }
 
     private static final Logger LOG = Logger.getLogger(ReservationSweeper.class);
@@ -42,8 +48,12 @@ public class ReservationSweeper {
     private final PaymentGateway gateway;
     private final PaymentAdminService payments;
 
+    private final int cartRetentionDays;
+
     ReservationSweeper(Pool pool, OrderRepository orders, Inventory inventory, FlashSaleRepository flashSales,
-                       PaymentGateway gateway, PaymentAdminService payments) {
+                       PaymentGateway gateway, PaymentAdminService payments,
+                       @ConfigProperty(name = "storefront.cart.retention-days") int cartRetentionDays) {
+        this.cartRetentionDays = cartRetentionDays;
         this.pool = pool;
         this.orders = orders;
         this.inventory = inventory;
@@ -56,7 +66,7 @@ public class ReservationSweeper {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return sweep().invoke(s -> {
-            if (s.expiredOrders() + s.cancelledPayments() + s.expiredClaims() + s.settledSales() + s.refundsSent() > 0) {
+            if (s.total() > 0) {
                 LOG.infof("Swept: %s", s);
             }
         }).onFailure().invoke(f -> LOG.warn("Sweep failed; the next one tries again", f)).onFailure()
@@ -68,8 +78,18 @@ public class ReservationSweeper {
         return expireOrders().flatMap(expired -> cancelPayments().flatMap(cancelled ->
                 pool.withTransaction(tx -> flashSales.expireClaims(tx, BATCH * 5)).flatMap(claims ->
                         pool.withTransaction(tx -> flashSales.settleEnded(tx, 20)).flatMap(settled ->
-                                payments.submitDueRefunds(null).map(refunds ->
-                                        new Sweep(expired, cancelled, claims, settled, refunds))))));
+                                payments.submitDueRefunds(null).flatMap(refunds -> abandonedCarts().map(carts ->
+                                        new Sweep(expired, cancelled, claims, settled, refunds, carts)))))));
+    }
+
+    private Uni<Integer> abandonedCarts() {
+        return pool.preparedQuery("""
+                        delete from cart where id in (
+                            select c.id from cart c
+                            where c.updated_at < now() - make_interval(days => $1)
+                              and not exists (select 1 from customer_order o where o.cart_id = c.id)
+                            limit $2)""")
+                .execute(Tuple.of(cartRetentionDays, BATCH * 5)).map(rows -> rows.rowCount());
     }
 
     private Uni<Integer> expireOrders() {

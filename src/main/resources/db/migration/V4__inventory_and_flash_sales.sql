@@ -61,6 +61,8 @@ alter table customer_order
     add constraint customer_order_reservation_check check ((stock_status = 'RESERVED') = (reserved_until is not null));
 create index customer_order_reserved_until_idx on customer_order (reserved_until) where stock_status = 'RESERVED';
 create index customer_order_cancel_payment_idx on customer_order (updated_at) where cancel_payment;
+-- Carts nobody touched for long are swept (those that became orders stay).
+create index cart_updated_idx on cart (updated_at);
 
 -- ---------------------------------------------------------------------------
 -- Flash sales. A sale sets its quantity aside from stock (reserved) when it is

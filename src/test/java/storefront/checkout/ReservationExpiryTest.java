@@ -159,6 +159,22 @@ class ReservationExpiryTest {
         assertThat(StripeMock.server().findAll(postRequestedFor(urlPathEqualTo("/v1/payment_intents")))).isEmpty();
     }
 
+    @Test
+    void cartsLeftAloneForAMonthAreSweptAndCartsThatBecameOrdersStay() {
+        String sku = TestSkus.create(pool, "CN", 9900, 2);
+        String abandoned = Shop.cart("CN", Map.of(sku, 1));
+        String fresh = Shop.cart("CN", Map.of(sku, 1));
+        String ordered = Shop.cart("CN", Map.of(sku, 1));
+        Shop.checkout(ordered, UUID.randomUUID().toString(), Shop.checkoutBody("CN", null)).then().statusCode(201);
+        TestSkus.sql(pool, "update cart set updated_at = now() - interval '31 days' where id in ($1::uuid, $2::uuid)",
+                abandoned, ordered);
+
+        assertThat(sweeper.sweep().await().indefinitely().abandonedCarts()).isGreaterThanOrEqualTo(1);
+        io.restassured.RestAssured.get("/api/v1/carts/{id}", abandoned).then().statusCode(404);
+        io.restassured.RestAssured.get("/api/v1/carts/{id}", fresh).then().statusCode(200);
+        io.restassured.RestAssured.get("/api/v1/carts/{id}", ordered).then().statusCode(200);
+    }
+
     private void runOut(JsonPath order) {
         TestSkus.sql(pool, "update customer_order set reserved_until = now() - interval '1 second' where id = $1::uuid",
                 order.getString("orderId"));
