@@ -46,7 +46,9 @@ public class CheckoutResource {
             description = "Re-checks every line in the cart's region, snapshots it into an order (PENDING_PAYMENT) "
                     + "and creates its payment. Send an Idempotency-Key; a retry with the same key and body answers "
                     + "the same order and payment. Guests need no token; with a shopper token (role `shopper`) the "
-                    + "order joins the shopper's account.")
+                    + "order joins the shopper's account. The order holds its stock for RESERVATION_MINUTES (15 by "
+                    + "default, `reservedUntil` on the order); unpaid by then it becomes EXPIRED. Flash-sale claims "
+                    + "in `flashClaims` buy their units at the sale price.")
     @APIResponse(responseCode = "201", description = "The order and what the frontend needs to collect the payment.",
             headers = @Header(name = Idempotency.REPLAYED_HEADER, description = "`true` when this answer is a replay.",
                     schema = @Schema(type = SchemaType.STRING)),
@@ -54,18 +56,22 @@ public class CheckoutResource {
     @APIResponse(responseCode = "400", description = "IDEMPOTENCY_KEY_REQUIRED, VALIDATION_FAILED (email, address; "
             + "a US address needs its state) or MALFORMED_BODY.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "INVALID_TOKEN: a bearer token was sent and is not valid.",
+    @APIResponse(responseCode = "401", description = "INVALID_TOKEN: a bearer token was sent and is not valid; "
+            + "AUTHENTICATION_REQUIRED: flashClaims need the claiming shopper's token.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "ROLE_NOT_ALLOWED: the token is not a shopper's.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "CART_NOT_FOUND.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "CART_ALREADY_CHECKED_OUT (under another key), or "
+    @APIResponse(responseCode = "409", description = "OUT_OF_STOCK (with `skus`; nothing is held), "
+            + "FLASH_CLAIM_INVALID (with `claim` and `reason`: NOT_FOUND, EXPIRED, ORDERED, SOLD, ...), "
+            + "CART_ALREADY_CHECKED_OUT (under another key), ORDER_NOT_PAYABLE (a retry after the order expired), or "
             + "IDEMPOTENCY_KEY_IN_USE: a request with this key is in flight (see Retry-After).",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "SHIPPING_COUNTRY_NOT_IN_REGION (with `servedBy`, the region "
-            + "that ships there), PRODUCT_NOT_AVAILABLE_IN_REGION (with `items` and their reasons), CART_EMPTY, or "
-            + "IDEMPOTENCY_KEY_REUSED (the key was used for another request).",
+            + "that ships there), PRODUCT_NOT_AVAILABLE_IN_REGION (with `items` and their reasons), CART_EMPTY, "
+            + "FLASH_CLAIM_ADDRESS_MISMATCH, FLASH_CLAIM_QUANTITY_MISMATCH, FLASH_CLAIM_NOT_IN_REGION, "
+            + "FLASH_CLAIMS_FROM_SEVERAL_SALES, or IDEMPOTENCY_KEY_REUSED (the key was used for another request).",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "502", description = "PAYMENT_PROVIDER_ERROR: the provider refused the payment request.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

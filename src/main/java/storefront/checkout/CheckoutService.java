@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import storefront.cart.CartService;
 import storefront.cart.CartService.PricedCart;
 import storefront.cart.CartService.PricedLine;
@@ -21,16 +22,15 @@ import storefront.cart.Totals;
 import storefront.checkout.CheckoutApi.CheckoutRequest;
 import storefront.checkout.CheckoutApi.CheckoutResult;
 import storefront.checkout.PaymentGateway.OrderPayment;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import storefront.common.Idempotency;
 import storefront.common.Ids;
+import storefront.common.Json;
+import storefront.common.Problem;
+import storefront.common.ProblemException;
 import storefront.flashsale.AddressKey;
 import storefront.flashsale.FlashSaleRepository;
 import storefront.flashsale.FlashSaleRepository.HeldClaim;
 import storefront.inventory.Inventory;
-import storefront.common.Json;
-import storefront.common.Problem;
-import storefront.common.ProblemException;
 import storefront.order.OrderApi.ShippingAddress;
 import storefront.order.OrderRepository;
 import storefront.order.OrderRepository.NewOrder;
@@ -176,6 +176,7 @@ public class CheckoutService {
     private Map<String, Integer> requireClaims(List<HeldClaim> held, List<UUID> ids, String customerId,
                                                PricedCart priced, CheckoutRequest request) {
         Map<String, Integer> claimed = new HashMap<>();
+        Map<String, UUID> saleOfSku = new HashMap<>();
         String addressKey = held.isEmpty() ? null : AddressKey.of(request.shippingAddress());
         Instant now = clock.instant();
         for (UUID id : ids) {
@@ -198,6 +199,10 @@ public class CheckoutService {
                 throw new ProblemException(422, "FLASH_CLAIM_ADDRESS_MISMATCH", "Not the claim's address",
                         "Claim " + id + " was made for another shipping address; a claimed unit ships to the address "
                                 + "given when claiming.");
+            }
+            if (!saleOfSku.computeIfAbsent(claim.sku(), s -> claim.saleId()).equals(claim.saleId())) {
+                throw new ProblemException(422, "FLASH_CLAIMS_FROM_SEVERAL_SALES", "Claims of several sales",
+                        "Claims of one SKU from different sales cannot share an order line; check them out apart.");
             }
             claimed.merge(claim.sku(), 1, Integer::sum);
         }

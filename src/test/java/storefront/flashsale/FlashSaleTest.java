@@ -169,6 +169,23 @@ class FlashSaleTest {
     }
 
     @Test
+    void claimsOfOneSkuFromTwoSalesAreNotMixedInOneLine() {
+        String sku = TestSkus.create(pool, "CN", 9900, 10);
+        String first = FlashSales.live(sku, "CN", 2, 1);
+        String second = FlashSales.live(sku, "CN", 2, 1);
+        String shopper = Tokens.shopper("twice-" + UUID.randomUUID());
+        String a = FlashSales.claim(shopper, first, UUID.randomUUID().toString(), FlashSales.home())
+                .then().statusCode(201).extract().path("claimToken");
+        String b = FlashSales.claim(shopper, second, UUID.randomUUID().toString(), FlashSales.home())
+                .then().statusCode(201).extract().path("claimToken");
+        Shop.checkout(given().auth().oauth2(shopper), Shop.cart("CN", Map.of(sku, 2)), UUID.randomUUID().toString(),
+                Map.of("email", "twice@example.com", "shippingAddress", FlashSales.home(), "flashClaims", List.of(a, b)))
+                .then().statusCode(422).body("code", equalTo("FLASH_CLAIMS_FROM_SEVERAL_SALES"));
+        assertThat(TestSkus.one(pool, "select count(*) as n from flash_claim where id in ($1::uuid, $2::uuid) "
+                + "and status = 'GRANTED'", a, b).getLong("n")).as("both claims still held").isEqualTo(2);
+    }
+
+    @Test
     void anExpiredOrderGivesItsClaimedUnitBackToTheSaleAndAnEndedSaleGivesTheRestToStock() {
         StripeMock.answerLikeStripe();
         String sku = TestSkus.create(pool, "CN", 9900, 10);
