@@ -11,6 +11,10 @@ end
 
 function init(args)
   step, cart, checkouts, failures, n = 1, nil, 0, 0, 0
+  -- Keys must differ between runs too (the warm-up and the measured run share tids and n):
+  -- every wrk process starts Lua's random generator from the same seed.
+  run = os.time()
+  math.randomseed(run * 1000 + tid)
   wrk.headers["Content-Type"] = "application/json"
 end
 
@@ -21,7 +25,7 @@ function request()
     return wrk.format("PUT", "/api/v1/carts/" .. cart .. "/items/MI-BAND-8-BLACK", nil, '{"quantity": 2}')
   else
     n = n + 1
-    local headers = {["Idempotency-Key"] = "bench-" .. tid .. "-" .. n .. "-" .. math.random(1, 1e9)}
+    local headers = {["Idempotency-Key"] = "bench-" .. run .. "-" .. tid .. "-" .. n .. "-" .. math.random(1, 1e9)}
     return wrk.format("POST", "/api/v1/carts/" .. cart .. "/checkout", headers,
       '{"email": "ada@example.com", "shippingAddress": {"name": "Ada", "line1": "1 Main St", "city": "Austin", "state": "TX", "country": "US"}}')
   end

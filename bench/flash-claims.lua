@@ -18,6 +18,8 @@ function init(args)
   end
   sale = os.getenv("SALE_ID")
   n = 0
+  run = os.time()
+  math.randomseed(run * 1000 + tid)
   granted, soldout, limited, ratelimited, other = 0, 0, 0, 0, 0
   wrk.headers["Content-Type"] = "application/json"
 end
@@ -28,7 +30,7 @@ function request()
   local i = ((tid * 7919 + n) % #tokens) + 1
   local headers = {
     ["Authorization"] = "Bearer " .. tokens[i],
-    ["Idempotency-Key"] = "b-" .. tid .. "-" .. n .. "-" .. math.random(1, 1e9)
+    ["Idempotency-Key"] = "b-" .. run .. "-" .. tid .. "-" .. n .. "-" .. math.random(1, 1e9)
   }
   local body = '{"shippingAddress": {"name": "Bench", "line1": "' .. i ..
     ' Marine Drive", "city": "Mumbai", "postalCode": "400001", "country": "IN"}}'
