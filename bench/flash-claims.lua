@@ -54,6 +54,7 @@ function done(summary, latency, requests)
   local seconds = summary.duration / 1e6
   io.write(string.format("decisions: %d in %.1f s = %.0f/s (granted %d, sold out %d, limit %d, 429 %d, other %d)\n",
     g + s + l + o, seconds, (g + s + l + o) / seconds, g, s, l, r, o))
-  io.write(string.format("latency p50 %.2f ms, p99 %.2f ms, max %.2f ms\n",
-    latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000))
+  io.write(string.format("latency p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms\n",
+    latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000,
+    latency.max / 1000))
 end

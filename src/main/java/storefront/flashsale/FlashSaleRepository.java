@@ -125,13 +125,19 @@ public class FlashSaleRepository {
                 });
     }
 
-    /** Everyone who has claimed in the sale, whatever became of the claim (a concurrent set). */
-    Uni<Set<String>> claimants(SqlClient client, UUID saleId) {
-        return client.preparedQuery("select distinct customer_id from flash_claim where sale_id = $1")
+    /** One string for a customer's Idempotency-Key. */
+    static String grantKey(String customerId, String idempotencyKey) {
+        return customerId + '\u0000' + idempotencyKey;
+    }
+
+    /** The keys of every claim of the sale, whatever became of it, as {@link #grantKey}s (a concurrent set). */
+    Uni<Set<String>> grantedKeys(SqlClient client, UUID saleId) {
+        return client.preparedQuery("select customer_id, idempotency_key from flash_claim where sale_id = $1")
                 .execute(Tuple.of(saleId)).map(rows -> {
-                    Set<String> customers = ConcurrentHashMap.newKeySet(rows.size() * 2);
-                    rows.forEach(row -> customers.add(row.getString("customer_id")));
-                    return customers;
+                    Set<String> keys = ConcurrentHashMap.newKeySet(rows.size() * 2);
+                    rows.forEach(row -> keys.add(grantKey(row.getString("customer_id"),
+                            row.getString("idempotency_key"))));
+                    return keys;
                 });
     }
 

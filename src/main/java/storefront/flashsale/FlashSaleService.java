@@ -48,9 +48,9 @@ import storefront.region.Regions;
  * shard, the claim row); what cannot change is answered from memory: a sale's
  * window, and for a short while after the database said so, that it is sold
  * out. A refusal is never given to a key that was granted before: those replay.
- * While a sale reads as sold out, this replica knows who holds its claims (read
- * once when the database first says so, plus its own grants since), so only
- * those shoppers' requests reach the database.
+ * While a sale reads as sold out, this replica knows the keys its claims were
+ * granted under (read once when the database first says so, plus its own
+ * grants since), so only a request that may be a replay reaches the database.
  */
 @Singleton
 public class FlashSaleService {
@@ -74,26 +74,26 @@ public class FlashSaleService {
             .expireAfterAccess(Duration.ofHours(1)).build();
     /**
      * A sale the database said was sold out: until when (System.nanoTime) that is
-     * believed without asking again, and the customers holding its claims
-     * (null when the sale is too big to keep them all).
+     * believed without asking again, and the (customer, Idempotency-Key) pairs its
+     * claims were granted under (null when the sale is too big to keep them all).
      */
-    private record SoldOut(long untilNanos, Set<String> claimants) {
+    private record SoldOut(long untilNanos, Set<String> grantedKeys) {
 
         boolean holds() {
             return System.nanoTime() - untilNanos < 0;
         }
 
-        /** Whether this customer may have a claim to replay (unknown counts as may). */
-        boolean mayHold(String customerId) {
-            return claimants == null || claimants.contains(customerId);
+        /** Whether this request may replay a grant (unknown counts as may). */
+        boolean mayReplay(String customerId, String key) {
+            return grantedKeys == null || grantedKeys.contains(FlashSaleRepository.grantKey(customerId, key));
         }
     }
 
-    /** Sales with more units than this are not kept as a claimant set while sold out. */
-    private static final int MAX_CLAIMANTS_KEPT = 200_000;
+    /** Sales with more units than this do not keep their grants' keys while sold out. */
+    private static final int MAX_CLAIMS_KEPT = 200_000;
 
     private final Cache<UUID, SoldOut> soldOut;
-    private final Set<UUID> loadingClaimants = ConcurrentHashMap.newKeySet();
+    private final Set<UUID> loadingGrants = ConcurrentHashMap.newKeySet();
 
     FlashSaleService(Pool pool, FlashSaleRepository sales, Inventory inventory, RegionDirectory regions,
                      AuditLog audit, ClaimRateLimiter limiter,
@@ -109,7 +109,7 @@ public class FlashSaleService {
         this.claimTtl = Duration.ofMinutes(claimMinutes);
         this.shards = shards;
         this.soldOutRecheckNanos = Duration.ofMillis(soldOutRecheckMs).toNanos();
-        // An entry is only believed until its recheck time; dropping it soon after frees the claimant set.
+        // An entry is only believed until its recheck time; dropping it soon after frees its keys.
         this.soldOut = Caffeine.newBuilder().expireAfterWrite(Duration.ofMillis(soldOutRecheckMs).plusSeconds(10))
                 .build();
     }
@@ -206,7 +206,7 @@ public class FlashSaleService {
             boolean ended = !now.isBefore(sale.endsAt());
             SoldOut known = soldOut.getIfPresent(sale.id());
             boolean soldOutNow = known != null && known.holds();
-            if (!ended && soldOutNow && !known.mayHold(customerId)) {
+            if (!ended && soldOutNow && !known.mayReplay(customerId, key)) {
                 throw soldOut(sale);
             }
             String addressKey = AddressKey.of(address);
@@ -235,8 +235,8 @@ public class FlashSaleService {
                 .map(outcome -> {
                     if ("GRANTED".equals(outcome.outcome())) {
                         SoldOut known = soldOut.getIfPresent(sale.id());
-                        if (known != null && known.claimants() != null) {
-                            known.claimants().add(customerId);
+                        if (known != null && known.grantedKeys() != null) {
+                            known.grantedKeys().add(FlashSaleRepository.grantKey(customerId, key));
                         }
                     }
                     return answer(sale, outcome);
@@ -244,19 +244,19 @@ public class FlashSaleService {
     }
 
     /**
-     * The sale is sold out for the next moments: one request per replica reads who
-     * holds its claims; the others answer at once and ask the database again.
+     * The sale is sold out for the next moments: one request per replica reads the
+     * keys its claims were granted under; the others answer at once.
      */
     private Uni<Void> rememberSoldOut(Sale sale) {
         SoldOut known = soldOut.getIfPresent(sale.id());
-        if ((known != null && known.holds()) || !loadingClaimants.add(sale.id())) {
+        if ((known != null && known.holds()) || !loadingGrants.add(sale.id())) {
             return Uni.createFrom().voidItem();
         }
-        Uni<Set<String>> claimants = sale.quantity() > MAX_CLAIMANTS_KEPT ? Uni.createFrom().nullItem()
-                : sales.claimants(pool, sale.id());
-        return claimants
+        Uni<Set<String>> grantedKeys = sale.quantity() > MAX_CLAIMS_KEPT ? Uni.createFrom().nullItem()
+                : sales.grantedKeys(pool, sale.id());
+        return grantedKeys
                 .invoke(set -> soldOut.put(sale.id(), new SoldOut(System.nanoTime() + soldOutRecheckNanos, set)))
-                .onTermination().invoke(() -> loadingClaimants.remove(sale.id()))
+                .onTermination().invoke(() -> loadingGrants.remove(sale.id()))
                 .replaceWithVoid();
     }
 
