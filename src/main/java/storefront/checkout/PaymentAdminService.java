@@ -1,5 +1,6 @@
 package storefront.checkout;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -8,6 +9,7 @@ import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import storefront.checkout.CheckoutApi.RefundRequest;
 import storefront.checkout.CheckoutApi.RefundResult;
@@ -98,24 +100,22 @@ public class PaymentAdminService {
 
     /**
      * Sends the refunds the system owes (orders paid after they expired, when the
-     * stock was gone) that the provider has not confirmed yet; of one order, or of
-     * every order when {@code orderId} is null. A refund that fails stays due and
-     * is sent again later with the same provider idempotency key.
+     * stock was gone) that the provider has not confirmed yet. A refund that fails
+     * stays due and is sent again later with the same provider idempotency key.
      */
-    public Uni<Integer> submitDueRefunds(UUID orderId) {
+    public Uni<Integer> submitDueRefunds() {
         return pool.preparedQuery("""
-                        select id from refund
-                        where provider_refund_id is null and actor = $1 and ($2::uuid is null or order_id = $2)
+                        select id from refund where provider_refund_id is null and actor = $1
                         order by created_at limit 100""")
-                .execute(Tuple.of(PaymentLedger.SYSTEM, orderId))
-                .onItem().transformToMulti(rows -> io.smallrye.mutiny.Multi.createFrom().iterable(rows))
+                .execute(Tuple.of(PaymentLedger.SYSTEM))
+                .onItem().transformToMulti(rows -> Multi.createFrom().iterable(rows))
                 .onItem().transformToUniAndConcatenate(row -> submit(row.getUUID("id"))
                         .map(result -> 1)
                         .onFailure().recoverWithItem(failure -> {
                             LOG.warnf("Refund %s is still due: %s", row.getUUID("id"), failure.getMessage());
                             return 0;
                         }))
-                .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue));
+                .collect().with(Collectors.summingInt(Integer::intValue));
     }
 
     /** In the claiming transaction: checks the amount against what is paid and not yet refunded or asked for. */

@@ -78,7 +78,7 @@ public class ReservationSweeper {
         return expireOrders().flatMap(expired -> cancelPayments().flatMap(cancelled ->
                 pool.withTransaction(tx -> flashSales.expireClaims(tx, BATCH * 5)).flatMap(claims ->
                         pool.withTransaction(tx -> flashSales.settleEnded(tx, 20)).flatMap(settled ->
-                                payments.submitDueRefunds(null).flatMap(refunds -> abandonedCarts().map(carts ->
+                                payments.submitDueRefunds().flatMap(refunds -> abandonedCarts().map(carts ->
                                         new Sweep(expired, cancelled, claims, settled, refunds, carts)))))));
     }
 

@@ -91,7 +91,7 @@ public class StripeWebhookResource {
                 .invoke(outcome -> {
                     if (PaymentLedger.REFUND_DUE.equals(outcome)) {
                         // Answered at once; the refund is recorded, and the sweeper sends it again if this fails.
-                        refunds.submitDueRefunds(null).subscribe().with(sent -> { },
+                        refunds.submitDueRefunds().subscribe().with(sent -> { },
                                 failure -> LOG.warn("Sending a due refund failed", failure));
                     }
                 })
