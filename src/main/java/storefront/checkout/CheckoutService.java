@@ -38,7 +38,6 @@ import storefront.order.OrderRepository.StoredOrder;
 import storefront.order.OrderStatus;
 import storefront.order.OrderTokens;
 import storefront.region.RegionDirectory;
-import storefront.region.Regions;
 
 /**
  * Checkout in three steps, none holding a transaction across the payment
@@ -102,7 +101,8 @@ public class CheckoutService {
             }
             return regions.regions().flatMap(all -> {
                 ShippingAddress address = request.shippingAddress();
-                requireShipsTo(all, cart.region(), address.country());
+                // The shipping country decides: it must be one the cart's region ships to.
+                all.requireShipsTo(cart.region(), address.country());
                 return carts.price(tx, cart, acceptLanguage);
             });
         }).flatMap(priced -> {
@@ -255,24 +255,6 @@ public class CheckoutService {
     static OrderPayment payment(StoredOrder order) {
         return new OrderPayment(order.id(), order.number(), order.total(), order.currency(), order.email(),
                 order.paymentIntentId());
-    }
-
-    /** The shipping country decides: it must be one the cart's region ships to. */
-    private static void requireShipsTo(Regions all, String cartRegion, String country) {
-        Regions.Entry serving = all.servingCountry(country).orElse(null);
-        if (serving != null && serving.view().code().equals(cartRegion)) {
-            return;
-        }
-        Map<String, Object> extensions = new LinkedHashMap<>();
-        extensions.put("region", cartRegion);
-        extensions.put("country", country);
-        extensions.put("servedBy", serving == null ? null : serving.view().code());
-        String detail = serving == null
-                ? "No region ships to " + country + "."
-                : "Region " + cartRegion + " does not ship to " + country + "; region " + serving.view().code()
-                        + " does. Build a cart in " + serving.view().code() + " to ship there.";
-        throw new ProblemException(new Problem(422, "SHIPPING_COUNTRY_NOT_IN_REGION",
-                "Shipping country not in the cart's region", detail, null, extensions));
     }
 
     private static void requirePurchasable(PricedCart priced) {

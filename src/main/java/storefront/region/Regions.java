@@ -1,10 +1,13 @@
 package storefront.region;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import storefront.availability.RegionRules;
+import storefront.common.Problem;
 import storefront.common.ProblemException;
 
 /** Every region, as of one catalog generation. Immutable. */
@@ -16,12 +19,34 @@ public record Regions(List<Entry> all, Map<String, Entry> byCode, Map<String, St
     }
 
     public Optional<Entry> find(String code) {
-        return Optional.ofNullable(code == null ? null : byCode.get(code.toUpperCase(java.util.Locale.ROOT)));
+        return Optional.ofNullable(code == null ? null : byCode.get(code.toUpperCase(Locale.ROOT)));
     }
 
     /** The region that ships to this ISO 3166-1 alpha-2 country, if any. */
     public Optional<Entry> servingCountry(String country) {
         return Optional.ofNullable(country == null ? null : regionByCountry.get(country)).map(byCode::get);
+    }
+
+    /**
+     * Nothing if {@code region} ships to {@code country}; otherwise 422
+     * SHIPPING_COUNTRY_NOT_IN_REGION with {@code servedBy}, the region that does (or null).
+     */
+    public void requireShipsTo(String region, String country) {
+        String code = country == null ? "" : country.toUpperCase(Locale.ROOT);
+        Entry serving = servingCountry(code).orElse(null);
+        if (serving != null && serving.view().code().equals(region)) {
+            return;
+        }
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("region", region);
+        extensions.put("country", code);
+        extensions.put("servedBy", serving == null ? null : serving.view().code());
+        String detail = serving == null
+                ? "No region ships to " + code + "."
+                : "Region " + region + " does not ship to " + code + "; region " + serving.view().code()
+                        + " does.";
+        throw new ProblemException(new Problem(422, "SHIPPING_COUNTRY_NOT_IN_REGION",
+                "Shipping country not in region", detail, null, extensions));
     }
 
     /** The region with this code, or a 404 REGION_NOT_FOUND problem. */
