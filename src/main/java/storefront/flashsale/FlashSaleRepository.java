@@ -8,7 +8,9 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -141,10 +143,17 @@ public class FlashSaleRepository {
                 });
     }
 
-    /** Units left in the pool. */
-    Uni<Integer> remaining(SqlClient client, UUID saleId) {
-        return client.preparedQuery("select coalesce(sum(remaining), 0)::int as n from flash_sale_shard where sale_id = $1")
-                .execute(Tuple.of(saleId)).map(rows -> rows.iterator().next().getInteger("n"));
+    /** Units left in the pool of each of these sales, in one query. */
+    Uni<Map<UUID, Integer>> remaining(SqlClient client, List<UUID> saleIds) {
+        return client.preparedQuery("""
+                        select sale_id, sum(remaining)::int as n from flash_sale_shard
+                        where sale_id = any($1::uuid[]) group by sale_id""")
+                .execute(Tuple.of(saleIds.toArray(UUID[]::new)))
+                .map(rows -> {
+                    Map<UUID, Integer> left = new HashMap<>();
+                    rows.forEach(row -> left.put(row.getUUID("sale_id"), row.getInteger("n")));
+                    return left;
+                });
     }
 
     Uni<Counts> counts(SqlClient client, UUID saleId) {

@@ -171,21 +171,22 @@ public class FlashSaleService {
     // ---- shoppers ----
 
     Uni<FlashSaleView> get(String id) {
-        return requireSale(id).flatMap(sale -> sales.remaining(pool, sale.id())
-                .map(remaining -> view(sale, clock.instant(), remaining)));
+        return requireSale(id).flatMap(sale -> views(List.of(sale)).map(views -> views.get(0)));
     }
 
     Uni<FlashSaleList> current(String regionCode) {
-        return regions.regions().flatMap(all -> {
-            String code = all.require(regionCode).view().code();
-            Instant now = clock.instant();
-            return sales.current(pool, code, now, 100).flatMap(found -> {
-                List<Uni<FlashSaleView>> views = found.stream().map(sale -> sales.remaining(pool, sale.id())
-                        .map(remaining -> view(sale, now, remaining))).toList();
-                return views.isEmpty() ? Uni.createFrom().item(new FlashSaleList(List.of()))
-                        : Uni.join().all(views).andFailFast().map(FlashSaleList::new);
-            });
-        });
+        return regions.regions().flatMap(all -> sales.current(pool, all.require(regionCode).view().code(),
+                clock.instant(), 100)).flatMap(this::views).map(FlashSaleList::new);
+    }
+
+    /** The sales as shoppers see them now, with one query for what is left of all of them. */
+    private Uni<List<FlashSaleView>> views(List<Sale> found) {
+        if (found.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        Instant now = clock.instant();
+        return sales.remaining(pool, found.stream().map(Sale::id).toList()).map(left -> found.stream()
+                .map(sale -> view(sale, now, left.getOrDefault(sale.id(), 0))).toList());
     }
 
     /**
@@ -202,7 +203,7 @@ public class FlashSaleService {
             if (now.isBefore(sale.startsAt())) {
                 throw notStarted(sale, now);
             }
-            requireShipsTo(all, sale, address.country());
+            all.requireShipsTo(sale.region(), address.country());
             boolean ended = !now.isBefore(sale.endsAt());
             SoldOut known = soldOut.getIfPresent(sale.id());
             boolean soldOutNow = known != null && known.holds();
@@ -320,20 +321,6 @@ public class FlashSaleService {
     private static ClaimView claimView(Sale sale, UUID id, String status, Instant expiresAt) {
         return new ClaimView(id.toString(), sale.id(), sale.sku(), sale.region(),
                 new Money(sale.price(), sale.currency()), status, expiresAt);
-    }
-
-    private static void requireShipsTo(Regions all, Sale sale, String country) {
-        String code = country == null ? "" : country.toUpperCase(Locale.ROOT);
-        Regions.Entry serving = all.servingCountry(code).orElse(null);
-        if (serving == null || !serving.view().code().equals(sale.region())) {
-            Map<String, Object> extensions = new LinkedHashMap<>();
-            extensions.put("region", sale.region());
-            extensions.put("country", code);
-            throw new ProblemException(new Problem(422, "SHIPPING_COUNTRY_NOT_IN_REGION",
-                    "Shipping country not in the sale's region",
-                    "This sale is in region " + sale.region() + ", which does not ship to " + code + ".", null,
-                    extensions));
-        }
     }
 
     private static ProblemException refusal(int status, String code, String title, String detail, Sale sale,
