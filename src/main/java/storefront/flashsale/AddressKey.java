@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import storefront.order.OrderApi.ShippingAddress;
 
 /**
@@ -33,6 +34,10 @@ public final class AddressKey {
     private static final Set<String> UNIT_WORDS = Set.of("apt", "apartment", "unit", "suite", "ste", "flat", "no",
             "number", "room", "rm");
 
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^A-Z0-9]");
+
     private AddressKey() {
     }
 
@@ -46,19 +51,16 @@ public final class AddressKey {
         String lines = words(a.line1() + " " + (a.line2() == null ? "" : a.line2()), true);
         return String.join("|",
                 upper(a.country()),
-                a.postalCode() == null ? "" : upper(a.postalCode()).replaceAll("[^A-Z0-9]", ""),
+                a.postalCode() == null ? "" : NOT_ALPHANUMERIC.matcher(upper(a.postalCode())).replaceAll(""),
                 a.state() == null ? "" : upper(a.state()),
                 words(a.city(), false),
                 lines);
     }
 
     private static String words(String text, boolean street) {
-        String plain = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKD)
-                .replaceAll("\\p{M}+", "")
-                .toLowerCase(Locale.ROOT)
-                .replace("ß", "ss")
-                .replaceAll("[^\\p{L}\\p{N}]+", " ")
-                .trim();
+        String folded = MARKS.matcher(Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKD))
+                .replaceAll("").toLowerCase(Locale.ROOT).replace("ß", "ss");
+        String plain = SEPARATORS.matcher(folded).replaceAll(" ").trim();
         List<String> out = new ArrayList<>();
         for (String word : plain.isEmpty() ? new String[0] : plain.split(" ")) {
             if (street && UNIT_WORDS.contains(word)) {
