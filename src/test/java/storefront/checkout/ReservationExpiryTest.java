@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import storefront.Await;
 import storefront.inventory.TestSkus;
 
 /**
@@ -113,12 +114,9 @@ class ReservationExpiryTest {
         assertThat(refunded.getLong("refunded.amountMinor")).isEqualTo(total);
 
         // A sweep sends nothing again once the provider's refund id is recorded.
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (TestSkus.one(pool, "select count(*) as n from refund where order_id = $1::uuid "
-                + "and provider_refund_id is null", late.getString("orderId")).getLong("n") > 0) {
-            assertThat(System.currentTimeMillis()).as("refund id recorded").isLessThan(deadline);
-            Thread.onSpinWait();
-        }
+        Await.until("refund id recorded", () -> TestSkus.one(pool, "select count(*) as n from refund "
+                + "where order_id = $1::uuid and provider_refund_id is null", late.getString("orderId"))
+                .getLong("n") == 0);
         int before = StripeMock.server().findAll(postRequestedFor(urlPathEqualTo("/v1/refunds"))).size();
         sweeper.sweep().await().indefinitely();
         assertThat(StripeMock.server().findAll(postRequestedFor(urlPathEqualTo("/v1/refunds")))).hasSize(before);
@@ -149,8 +147,7 @@ class ReservationExpiryTest {
         Shop.checkout(cart, key, Shop.checkoutBody("CN", null)).then().statusCode(503);
         String orderId = TestSkus.one(pool, "select id::text from customer_order where cart_id = $1::uuid", cart)
                 .getString("id");
-        TestSkus.sql(pool, "update customer_order set reserved_until = now() - interval '1 second' where id = $1::uuid",
-                orderId);
+        TestSkus.runOut(pool, orderId);
         sweeper.sweep().await().indefinitely();
 
         StripeMock.answerLikeStripe();
@@ -176,20 +173,16 @@ class ReservationExpiryTest {
     }
 
     private void runOut(JsonPath order) {
-        TestSkus.sql(pool, "update customer_order set reserved_until = now() - interval '1 second' where id = $1::uuid",
-                order.getString("orderId"));
+        TestSkus.runOut(pool, order.getString("orderId"));
     }
 
     private static LoggedRequest awaitRefund(String intent) {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (true) {
-            List<LoggedRequest> refunds = StripeMock.server().findAll(postRequestedFor(urlPathEqualTo("/v1/refunds")))
-                    .stream().filter(r -> CheckoutTest.form(r).contains("payment_intent=" + intent)).toList();
-            if (!refunds.isEmpty()) {
-                return refunds.get(0);
-            }
-            assertThat(System.currentTimeMillis()).as("refund sent to Stripe").isLessThan(deadline);
-            Thread.onSpinWait();
-        }
+        Await.until("refund sent to Stripe", () -> !refundsOf(intent).isEmpty());
+        return refundsOf(intent).get(0);
+    }
+
+    private static List<LoggedRequest> refundsOf(String intent) {
+        return StripeMock.server().findAll(postRequestedFor(urlPathEqualTo("/v1/refunds"))).stream()
+                .filter(r -> CheckoutTest.form(r).contains("payment_intent=" + intent)).toList();
     }
 }

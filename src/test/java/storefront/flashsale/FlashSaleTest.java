@@ -196,8 +196,7 @@ class FlashSaleTest {
         JsonPath order = Shop.checkout(given().auth().oauth2(shopper), Shop.cart("CN", Map.of(sku, 1)),
                 UUID.randomUUID().toString(), Map.of("email", "slow@example.com", "shippingAddress", FlashSales.home(),
                         "flashClaims", List.of(token))).then().statusCode(201).extract().jsonPath();
-        TestSkus.sql(pool, "update customer_order set reserved_until = now() - interval '1 second' where id = $1::uuid",
-                order.getString("orderId"));
+        TestSkus.runOut(pool, order.getString("orderId"));
         sweeper.sweep().await().indefinitely();
         assertThat(TestSkus.one(pool, "select status from flash_claim where id = $1::uuid", token)
                 .getString("status")).isEqualTo("RELEASED");

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import storefront.Await;
 import storefront.Tokens;
 import storefront.checkout.Shop;
 
@@ -123,11 +124,7 @@ class InventoryTest {
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("onHand", 0, "reason", "Sold off"))
                 .put("/api/v1/admin/stock/CN/{sku}", sku).then().statusCode(200);
         // Cached answers are dropped when a state changes (NOTIFY reaches the cache within moments).
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (!"OUT_OF_STOCK".equals(skuState(slug, sku))) {
-            assertThat(System.currentTimeMillis()).as("state reaches the catalog").isLessThan(deadline);
-            Thread.onSpinWait();
-        }
+        Await.until("state reaches the catalog", () -> "OUT_OF_STOCK".equals(skuState(slug, sku)));
         String listing = given().queryParam("limit", 100).get("/api/v1/regions/CN/products").then().statusCode(200)
                 .extract().asString();
         assertThat(listing).contains(slug).doesNotContain("onHand").doesNotContain("\"available\"");

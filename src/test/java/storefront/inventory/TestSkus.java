@@ -48,6 +48,12 @@ public final class TestSkus {
         return new int[] {row.getInteger("on_hand"), row.getInteger("reserved")};
     }
 
+    /** The order's stock reservation ran out a second ago (the sweeper's next run expires it). */
+    public static void runOut(Pool pool, String orderId) {
+        sql(pool, "update customer_order set reserved_until = now() - interval '1 second' where id = $1::uuid",
+                orderId);
+    }
+
     public static void sql(Pool pool, String sql, Object... params) {
         pool.preparedQuery(sql).execute(Tuple.from(params)).await().indefinitely();
     }

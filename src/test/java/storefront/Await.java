@@ -1,0 +1,23 @@
+package storefront;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.function.BooleanSupplier;
+
+/** Waiting for what arrives asynchronously (a NOTIFY, a request sent after commit). */
+public final class Await {
+
+    private static final long TIMEOUT_MS = 10_000;
+
+    private Await() {
+    }
+
+    /** Polls the condition until it holds; fails naming {@code what} after 10 s. */
+    public static void until(String what, BooleanSupplier condition) {
+        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+        while (!condition.getAsBoolean()) {
+            assertThat(System.currentTimeMillis()).as(what).isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+    }
+}
