@@ -2,7 +2,9 @@ package storefront.common;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Query parameters as the API reads them everywhere: a parameter given empty
@@ -35,6 +37,22 @@ public final class QueryParams {
         }
         errors.add(new Problem.FieldError("limit", "must be an integer between 1 and " + max));
         return fallback;
+    }
+
+    /** The constant of {@code type} named by {@code value} in any case, or null when absent. */
+    public static <E extends Enum<E>> E constant(Class<E> type, String name, String value,
+                                                 List<Problem.FieldError> errors) {
+        String given = given(value);
+        if (given == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, given.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            List<String> names = Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+            errors.add(new Problem.FieldError(name, "'" + given + "' is not one of " + String.join(", ", names)));
+            return null;
+        }
     }
 
     /** An ISO 8601 instant, or null when absent. */

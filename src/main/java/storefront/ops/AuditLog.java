@@ -50,20 +50,39 @@ public class AuditLog {
         this.json = json;
     }
 
+    /** One change to record: what was done to which target, the states before and after, and why. */
+    public record Change(String action, String region, String target, Object before, Object after) {
+    }
+
     /** Writes one entry on {@code connection}, in its transaction. */
     public Uni<Void> write(SqlClient connection, Operator operator, String action, String region, String target,
                     Object before, Object after, String reason, UUID changeSet) {
-        Tuple params = Tuple.tuple()
+        return connection.preparedQuery(INSERT)
+                .execute(params(operator, new Change(action, region, target, before, after), reason, changeSet))
+                .replaceWithVoid();
+    }
+
+    /** Writes one entry per change on {@code connection}, in its transaction, in one round trip. */
+    public Uni<Void> writeAll(SqlClient connection, Operator operator, List<Change> changes, String reason,
+                              UUID changeSet) {
+        if (changes.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> batch = changes.stream().map(change -> params(operator, change, reason, changeSet)).toList();
+        return connection.preparedQuery(INSERT).executeBatch(batch).replaceWithVoid();
+    }
+
+    private Tuple params(Operator operator, Change change, String reason, UUID changeSet) {
+        return Tuple.tuple()
                 .addString(operator.actor())
                 .addString(operator.role())
-                .addString(action)
-                .addString(region)
-                .addString(target)
-                .addString(json.text(before))
-                .addString(json.text(after))
+                .addString(change.action())
+                .addString(change.region())
+                .addString(change.target())
+                .addString(json.text(change.before()))
+                .addString(json.text(change.after()))
                 .addString(reason)
                 .addUUID(changeSet);
-        return connection.preparedQuery(INSERT).execute(params).replaceWithVoid();
     }
 
     Uni<List<AuditEntry>> page(Query q) {

@@ -41,7 +41,8 @@ public record Operator(String actor, String role, Set<String> regions) {
         return new Operator(actor, role, Set.copyOf(regions));
     }
 
-    boolean mayChange(String region) {
+    /** Whether this operator may change the region. */
+    public boolean mayChange(String region) {
         return role.equals(ADMIN) || (role.equals(OPS) && regions.contains(region));
     }
 

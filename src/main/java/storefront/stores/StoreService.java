@@ -1,0 +1,285 @@
+package storefront.stores;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Singleton;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import storefront.common.Problem.FieldError;
+import storefront.common.ProblemException;
+import storefront.common.QueryParams;
+import storefront.ops.AuditLog;
+import storefront.ops.AuditLog.Change;
+import storefront.ops.Operator;
+import storefront.region.RegionDirectory;
+import storefront.region.Regions;
+import storefront.stores.StoreApi.ImportReport;
+import storefront.stores.StoreApi.Kind;
+import storefront.stores.StoreApi.Location;
+import storefront.stores.StoreApi.Rejection;
+import storefront.stores.StoreApi.Service;
+import storefront.stores.StoreApi.StatusChange;
+import storefront.stores.StoreApi.StoreInput;
+import storefront.stores.StoreApi.StoreList;
+import storefront.stores.StoreApi.StoreView;
+
+/**
+ * The store finder and store management. Ops changes are audited in their
+ * transaction; an import writes all of its accepted rows or none.
+ */
+@Singleton
+class StoreService {
+
+    static final double DEFAULT_RADIUS_KM = 25;
+    static final double MAX_RADIUS_KM = 1000;
+    static final int DEFAULT_LIMIT = 20;
+    static final int MAX_LIMIT = 100;
+
+    /** A store written by ops: what it is now, and whether this call created it. */
+    record Written(StoreView store, boolean created) {
+    }
+
+    private final Pool pool;
+    private final StoreRepository repository;
+    private final RegionDirectory regions;
+    private final AuditLog audit;
+    private final Validator validator;
+    private final Clock clock = Clock.systemUTC();
+
+    StoreService(Pool pool, StoreRepository repository, RegionDirectory regions, AuditLog audit, Validator validator) {
+        this.pool = pool;
+        this.repository = repository;
+        this.regions = regions;
+        this.audit = audit;
+        this.validator = validator;
+    }
+
+    Uni<StoreList> search(String near, String radius, List<String> services, List<String> kinds, String openNow,
+                          String openAt, String limit) {
+        List<FieldError> errors = new ArrayList<>();
+        Location point = point(near, errors);
+        double radiusKm = radius(radius, errors);
+        List<Service> wanted = constants(Service.class, "service", services, errors);
+        List<Kind> wantedKinds = constants(Kind.class, "kind", kinds, errors);
+        Instant now = clock.instant();
+        Instant at = QueryParams.instant("openAt", openAt, errors);
+        String nowFlag = QueryParams.given(openNow);
+        if (nowFlag != null && !nowFlag.equalsIgnoreCase("true") && !nowFlag.equalsIgnoreCase("false")) {
+            errors.add(new FieldError("openNow", "must be true or false"));
+        } else if ("true".equalsIgnoreCase(nowFlag)) {
+            if (at != null) {
+                errors.add(new FieldError("openAt", "give openNow=true or openAt, not both"));
+            }
+            at = now;
+        }
+        int size = QueryParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return repository.nearest(new StoreRepository.Search(point.latitude(), point.longitude(), radiusKm, wanted,
+                        wantedKinds, at, size, now))
+                .map(stores -> new StoreList(point, radiusKm, stores));
+    }
+
+    Uni<StoreView> find(String id) {
+        return repository.find(id.strip().toLowerCase(Locale.ROOT), clock.instant())
+                .map(found -> found.orElseThrow(() -> notFound(id)));
+    }
+
+    /** Creates or replaces one store, audited as CREATE_STORE or UPDATE_STORE; nothing is written if it is equal. */
+    Uni<Written> put(Operator operator, String id, StoreInput input, String reason) {
+        return regions.regions().flatMap(all -> {
+            StoreRules.Checked checked = StoreRules.check(id, input, regionOf(all));
+            if (!checked.ok()) {
+                throw ProblemException.invalid(checked.errors().stream()
+                        .map(e -> new FieldError(e.field().equals("id") ? "id" : "store." + e.field(), e.message()))
+                        .toList());
+            }
+            StoreRow row = checked.row();
+            return pool.withTransaction(tx -> repository.lock(tx, List.of(id)).flatMap(stored -> {
+                StoreRow before = stored.get(id);
+                operator.requireScope(before == null ? List.of(row.region()) : List.of(row.region(), before.region()));
+                if (row.equals(before)) {
+                    return Uni.createFrom().item(false);
+                }
+                return repository.upsert(tx, List.of(row))
+                        .flatMap(x -> audit.write(tx, operator, before == null ? "CREATE_STORE" : "UPDATE_STORE",
+                                row.region(), "store:" + id, before, row, reason, null))
+                        .replaceWith(before == null);
+            })).flatMap(created -> find(id).map(view -> new Written(view, created)));
+        });
+    }
+
+    /** Opens, closes for a while or closes for good; audited as STORE_STATUS. */
+    Uni<StoreView> setStatus(Operator operator, String id, StatusChange change) {
+        return pool.withTransaction(tx -> repository.lock(tx, List.of(id)).flatMap(stored -> {
+            StoreRow before = stored.get(id);
+            if (before == null) {
+                throw notFound(id);
+            }
+            operator.requireScope(List.of(before.region()));
+            if (before.status() == change.status()) {
+                return Uni.createFrom().voidItem();
+            }
+            return repository.setStatus(tx, id, change.status())
+                    .flatMap(x -> audit.write(tx, operator, "STORE_STATUS", before.region(), "store:" + id,
+                            before, before.withStatus(change.status()), change.reason(), null));
+        })).flatMap(x -> find(id));
+    }
+
+    /**
+     * Imports a CSV file of stores: every row that is valid and within the
+     * operator's regions is created or replaced, the others are reported with
+     * their errors. All accepted rows are written in one transaction, with one
+     * audit entry each under one change set; a dry run writes nothing.
+     */
+    Uni<ImportReport> importCsv(Operator operator, String csv, String reason, boolean dryRun) {
+        List<StoreCsv.Row> rows = StoreCsv.read(csv);
+        return regions.regions().flatMap(all -> {
+            Function<String, Optional<String>> regionOf = regionOf(all);
+            List<Rejection> rejected = new ArrayList<>();
+            Map<String, StoreRow> accepted = new HashMap<>();
+            Map<String, Long> lineOf = new HashMap<>();
+            for (StoreCsv.Row row : rows) {
+                List<FieldError> errors = new ArrayList<>(row.errors());
+                for (ConstraintViolation<StoreInput> v : validator.validate(row.input())) {
+                    String column = StoreCsv.column(v.getPropertyPath().toString());
+                    if (errors.stream().noneMatch(e -> e.field().equals(column))) {
+                        errors.add(new FieldError(column, v.getMessage()));
+                    }
+                }
+                StoreRules.problems(row.id(), row.input(), regionOf).stream()
+                        .map(e -> new FieldError(StoreCsv.column(e.field()), e.message()))
+                        .filter(e -> errors.stream().noneMatch(known -> known.field().equals(e.field())))
+                        .forEach(errors::add);
+                StoreRules.Checked checked = errors.isEmpty() ? StoreRules.check(row.id(), row.input(), regionOf) : null;
+                if (errors.isEmpty() && lineOf.containsKey(row.id())) {
+                    errors.add(new FieldError("id", "also on line " + lineOf.get(row.id())));
+                }
+                if (errors.isEmpty() && !operator.mayChange(checked.row().region())) {
+                    errors.add(new FieldError("country", "region " + checked.row().region()
+                            + " is not in your scope"));
+                }
+                if (errors.isEmpty()) {
+                    accepted.put(row.id(), checked.row());
+                    lineOf.put(row.id(), row.line());
+                } else {
+                    errors.sort(Comparator.comparing(FieldError::field));
+                    rejected.add(new Rejection(row.line(), row.id(), errors));
+                }
+            }
+            return pool.withTransaction(tx -> repository.lock(tx, accepted.keySet()).flatMap(stored -> {
+                List<StoreRow> changed = new ArrayList<>();
+                List<Change> entries = new ArrayList<>();
+                int created = 0;
+                int updated = 0;
+                for (StoreRow row : accepted.values().stream().sorted(Comparator.comparing(StoreRow::id)).toList()) {
+                    StoreRow before = stored.get(row.id());
+                    if (before != null && !operator.mayChange(before.region())) {
+                        rejected.add(new Rejection(lineOf.get(row.id()), row.id(), List.of(new FieldError("id",
+                                "the stored store is in region " + before.region() + ", not in your scope"))));
+                        continue;
+                    }
+                    if (row.equals(before)) {
+                        continue;
+                    }
+                    if (before == null) {
+                        created++;
+                    } else {
+                        updated++;
+                    }
+                    changed.add(row);
+                    entries.add(new Change(before == null ? "CREATE_STORE" : "UPDATE_STORE", row.region(),
+                            "store:" + row.id(), before, row));
+                }
+                rejected.sort(Comparator.comparingLong(Rejection::line));
+                int unchanged = rows.size() - rejected.size() - changed.size();
+                UUID changeSet = dryRun || changed.isEmpty() ? null : UUID.randomUUID();
+                ImportReport report = new ImportReport(dryRun, rows.size(), created, updated, unchanged,
+                        List.copyOf(rejected), changeSet, clock.instant());
+                if (dryRun || changed.isEmpty()) {
+                    return Uni.createFrom().item(report);
+                }
+                return repository.upsert(tx, changed)
+                        .flatMap(x -> audit.writeAll(tx, operator, entries, reason, changeSet))
+                        .replaceWith(report);
+            }));
+        });
+    }
+
+    private static Function<String, Optional<String>> regionOf(Regions all) {
+        return country -> all.servingCountry(country).map(entry -> entry.view().code());
+    }
+
+    private static Location point(String near, List<FieldError> errors) {
+        String given = QueryParams.given(near);
+        if (given == null) {
+            errors.add(new FieldError("near", "is required: latitude,longitude in degrees, such as 39.9087,116.3975"));
+            return new Location(0.0, 0.0);
+        }
+        String[] parts = given.split(",");
+        try {
+            if (parts.length == 2) {
+                double latitude = Double.parseDouble(parts[0].strip());
+                double longitude = Double.parseDouble(parts[1].strip());
+                if (latitude >= -90 && latitude <= 90 && longitude >= -180 && longitude <= 180) {
+                    return new Location(latitude, longitude);
+                }
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(new FieldError("near", "must be latitude,longitude in degrees, latitude between -90 and 90 and "
+                + "longitude between -180 and 180"));
+        return new Location(0.0, 0.0);
+    }
+
+    private static double radius(String radius, List<FieldError> errors) {
+        String given = QueryParams.given(radius);
+        if (given == null) {
+            return DEFAULT_RADIUS_KM;
+        }
+        try {
+            double km = Double.parseDouble(given);
+            if (km > 0 && km <= MAX_RADIUS_KM) {
+                return km;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(new FieldError("radius", "must be a number of kilometres above 0 and at most " + (int) MAX_RADIUS_KM));
+        return DEFAULT_RADIUS_KM;
+    }
+
+    /** Repeated or comma-separated names of an enum; null when none is given. */
+    private static <E extends Enum<E>> List<E> constants(Class<E> type, String name, List<String> given,
+                                                         List<FieldError> errors) {
+        Set<E> values = new HashSet<>();
+        for (String parameter : given == null ? List.<String>of() : given) {
+            for (String part : parameter.split(",")) {
+                E value = QueryParams.constant(type, name, part, errors);
+                if (value != null) {
+                    values.add(value);
+                }
+            }
+        }
+        return values.isEmpty() ? null : values.stream().sorted().toList();
+    }
+
+    private static ProblemException notFound(String id) {
+        return ProblemException.notFound("STORE_NOT_FOUND", "Store not found", "No store has the id '" + id + "'.");
+    }
+}

@@ -1,0 +1,199 @@
+package storefront.stores.sellers;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import storefront.common.Problem;
+import storefront.common.Problem.FieldError;
+import storefront.common.ProblemException;
+import storefront.common.QueryParams;
+import storefront.ops.AuditLog;
+import storefront.ops.Operator;
+import storefront.region.RegionDirectory;
+import storefront.stores.sellers.SellerApi.Domain;
+import storefront.stores.sellers.SellerApi.Kind;
+import storefront.stores.sellers.SellerApi.SellerInput;
+import storefront.stores.sellers.SellerApi.SellerList;
+import storefront.stores.sellers.SellerApi.SellerView;
+import storefront.stores.sellers.SellerApi.Status;
+import storefront.stores.sellers.SellerApi.Storefront;
+import storefront.stores.sellers.SellerApi.Verification;
+
+/** Seller verification, and the registry ops keep (audited). */
+@Singleton
+class SellerService {
+
+    /** A seller written by ops: what it is now, and whether this call created it. */
+    record Written(SellerView seller, boolean created) {
+    }
+
+    private final Pool pool;
+    private final SellerRepository repository;
+    private final RegionDirectory regions;
+    private final AuditLog audit;
+    private final List<String> brandNames;
+    private final Clock clock = Clock.systemUTC();
+
+    SellerService(Pool pool, SellerRepository repository, RegionDirectory regions, AuditLog audit,
+                  @ConfigProperty(name = "storefront.sellers.brand-names") List<String> brandNames) {
+        this.pool = pool;
+        this.repository = repository;
+        this.regions = regions;
+        this.audit = audit;
+        this.brandNames = brandNames.stream().map(name -> name.strip().toLowerCase(Locale.ROOT))
+                .filter(name -> !name.isEmpty()).toList();
+    }
+
+    /** The verdict on a domain (or URL), or on a marketplace storefront. */
+    Uni<Verification> verify(String domainParam, String marketplaceParam, String storeIdParam) {
+        String domain = QueryParams.given(domainParam);
+        String marketplace = QueryParams.given(marketplaceParam);
+        String storeId = QueryParams.given(storeIdParam);
+        List<FieldError> errors = new ArrayList<>();
+        if ((domain == null) == (marketplace == null && storeId == null)) {
+            errors.add(new FieldError("domain", "give either domain, or marketplace and storeId"));
+        } else if (domain == null && (marketplace == null || storeId == null)) {
+            errors.add(new FieldError(marketplace == null ? "marketplace" : "storeId",
+                    "is required with " + (marketplace == null ? "storeId" : "marketplace")));
+        }
+        String normalized = errors.isEmpty() ? normalize(domain != null ? domain : marketplace,
+                domain != null ? "domain" : "marketplace", errors) : null;
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        if (domain != null) {
+            return repository.domains(SellerChecks.candidates(normalized))
+                    .map(entries -> SellerChecks.decide(normalized, entries, brandNames, clock.instant()));
+        }
+        return repository.storefront(normalized, storeId)
+                .map(seller -> SellerChecks.decideStorefront(normalized, storeId, seller, clock.instant()));
+    }
+
+    Uni<SellerList> list() {
+        return repository.list(null).map(SellerList::new);
+    }
+
+    Uni<SellerView> find(String id) {
+        return repository.list(id).map(found -> found.stream().findFirst().orElseThrow(() -> notFound(id)));
+    }
+
+    /**
+     * Creates or replaces a seller with its domains and storefronts; audited as
+     * CREATE_SELLER or UPDATE_SELLER. Official sellers are the ops-admin's; an
+     * ops token needs every region of the seller, before and after.
+     */
+    Uni<Written> put(Operator operator, String id, SellerInput input) {
+        return regions.regions().flatMap(all -> {
+            SellerView seller = checked(id, input, code -> all.find(code).isPresent());
+            return pool.withTransaction(tx -> repository.list(tx, id, true).flatMap(stored -> {
+                SellerView before = stored.isEmpty() ? null : stored.get(0);
+                requireAllowed(operator, seller, before);
+                if (seller.equals(before)) {
+                    return Uni.createFrom().item(false);
+                }
+                List<String> domains = seller.domains().stream().map(Domain::domain).toList();
+                return repository.takenByOthers(tx, id, domains, seller.storefronts()).flatMap(taken -> {
+                    if (!taken.isEmpty()) {
+                        Map<String, Object> extensions = new LinkedHashMap<>();
+                        extensions.put("taken", taken);
+                        throw new ProblemException(new Problem(409, "SELLER_IDENTITY_TAKEN",
+                                "Domain or storefront belongs to another seller",
+                                "A domain or storefront belongs to one seller only: " + String.join("; ", taken)
+                                        + ".", null, extensions));
+                    }
+                    String region = seller.regions().size() == 1 ? seller.regions().get(0) : null;
+                    return repository.put(tx, seller)
+                            .flatMap(x -> audit.write(tx, operator, before == null ? "CREATE_SELLER" : "UPDATE_SELLER",
+                                    region, "seller:" + id, before, seller, input.reason(), null))
+                            .replaceWith(before == null);
+                });
+            })).flatMap(created -> find(id).map(view -> new Written(view, created)));
+        });
+    }
+
+    private static void requireAllowed(Operator operator, SellerView seller, SellerView before) {
+        boolean official = seller.kind() == Kind.OFFICIAL || (before != null && before.kind() == Kind.OFFICIAL);
+        if (official && !operator.role().equals(Operator.ADMIN)) {
+            throw new ProblemException(403, "ROLE_NOT_ALLOWED", "Not allowed",
+                    "Official sellers are changed by ops-admin only.");
+        }
+        Set<String> touched = new LinkedHashSet<>(seller.regions());
+        if (before != null) {
+            touched.addAll(before.regions());
+        }
+        operator.requireScope(touched);
+    }
+
+    /** The seller as it is stored: regions known, domains and marketplaces normalized, no duplicates. */
+    private static SellerView checked(String id, SellerInput input, Predicate<String> regionExists) {
+        List<FieldError> errors = new ArrayList<>();
+        if (id == null || !id.matches("^[a-z0-9][a-z0-9-]{1,62}$")) {
+            errors.add(new FieldError("id", "must be 2-63 lower-case letters, digits or dashes, starting with a "
+                    + "letter or digit"));
+        }
+        Set<String> regionCodes = new TreeSet<>();
+        for (String code : input.regions()) {
+            String region = code.strip().toUpperCase(Locale.ROOT);
+            if (!regionExists.test(region)) {
+                errors.add(new FieldError("regions", "no region has the code '" + code + "'"));
+            }
+            regionCodes.add(region);
+        }
+        if (input.authorizedUntil() != null && !input.authorizedUntil().isAfter(input.authorizedSince())) {
+            errors.add(new FieldError("authorizedUntil", "must be after authorizedSince"));
+        }
+        Map<String, Domain> domains = new TreeMap<>();
+        List<Domain> givenDomains = input.domains() == null ? List.of() : input.domains();
+        for (int i = 0; i < givenDomains.size(); i++) {
+            String field = "domains[" + i + "].domain";
+            String domain = normalize(givenDomains.get(i).domain(), field, errors);
+            if (domain != null && domains.put(domain, new Domain(domain, givenDomains.get(i).includeSubdomains())) != null) {
+                errors.add(new FieldError(field, domain + " is listed twice"));
+            }
+        }
+        Map<String, Storefront> storefronts = new TreeMap<>();
+        List<Storefront> givenStorefronts = input.storefronts() == null ? List.of() : input.storefronts();
+        for (int i = 0; i < givenStorefronts.size(); i++) {
+            String field = "storefronts[" + i + "].marketplace";
+            String marketplace = normalize(givenStorefronts.get(i).marketplace(), field, errors);
+            String storeId = givenStorefronts.get(i).storeId().strip();
+            if (marketplace != null
+                    && storefronts.put(marketplace + "/" + storeId, new Storefront(marketplace, storeId)) != null) {
+                errors.add(new FieldError("storefronts[" + i + "]", marketplace + "/" + storeId + " is listed twice"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return new SellerView(id, input.name().strip(), input.kind(), List.copyOf(regionCodes),
+                input.authorizedSince().truncatedTo(ChronoUnit.MICROS),
+                input.authorizedUntil() == null ? null : input.authorizedUntil().truncatedTo(ChronoUnit.MICROS), input.status() == null ? Status.AUTHORIZED : input.status(),
+                List.copyOf(domains.values()), List.copyOf(storefronts.values()));
+    }
+
+    private static String normalize(String domain, String field, List<FieldError> errors) {
+        try {
+            return SellerChecks.normalizeDomain(domain);
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(field, e.getMessage()));
+            return null;
+        }
+    }
+
+    private static ProblemException notFound(String id) {
+        return ProblemException.notFound("SELLER_NOT_FOUND", "Seller not found", "No seller has the id '" + id + "'.");
+    }
+}
