@@ -1,5 +1,6 @@
 # Shared by the bench scripts (source it): the packaged app on a schema of its
-# own, with a throwaway JWT key pair (production refuses the development key).
+# own, with throwaway key pairs for JWTs (production refuses the development
+# key) and for signing seller answers (production requires one).
 #   bench_prepare PORT...   checks wrk and the ports, builds the app, sets PG* for psql
 #   bench_start SCHEMA PORT drops SCHEMA, starts the app on it, waits until ready; stops it on exit
 #   bench_stop              stops what bench_start started (and $EXTRA_PIDS)
@@ -26,9 +27,12 @@ bench_start() {
     openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out target/bench-jwt/private-key.pem 2>/dev/null
     openssl pkey -in target/bench-jwt/private-key.pem -pubout -out target/bench-jwt/public-key.pem
   }
+  [ -f target/bench-jwt/seller-signing-key.pem ] ||
+    openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out target/bench-jwt/seller-signing-key.pem 2>/dev/null
   # Production refuses to start without Stripe keys; these made-up ones reach no Stripe (the
   # checkout bench points STRIPE_API_BASE at a local fake).
   JWT_ISSUER=storefront-bench JWT_PUBLIC_KEY_LOCATION=$PWD/target/bench-jwt/public-key.pem DB_SCHEMA=$schema PORT=$port \
+    SELLER_SIGNING_KEY_LOCATION=$PWD/target/bench-jwt/seller-signing-key.pem \
     STRIPE_SECRET_KEY=${STRIPE_SECRET_KEY:-sk_test_bench} STRIPE_WEBHOOK_SECRET=${STRIPE_WEBHOOK_SECRET:-whsec_bench} \
     java ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > target/bench-app.log 2>&1 &
   APP=$!
