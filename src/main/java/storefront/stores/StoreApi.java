@@ -14,12 +14,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import storefront.common.Problem;
 
 /** Request and response bodies of the store finder and of store management. */
 public final class StoreApi {
 
-    /** A store id: lower-case letters, digits and dashes, as ops choose it (it survives re-imports). */
-    public static final String ID_PATTERN = "^[a-z0-9][a-z0-9-]{1,62}$";
     static final String TIME_PATTERN = "^([01][0-9]|2[0-3]):[0-5][0-9]$";
 
     private StoreApi() {
@@ -114,7 +113,7 @@ public final class StoreApi {
     public record Rejection(
             @Schema(description = "Line of the file (the header is line 1).") long line,
             @Schema(description = "The row's id, when it had one.") String id,
-            List<storefront.common.Problem.FieldError> errors) {
+            List<Problem.FieldError> errors) {
     }
 
     @Schema(name = "StoreImportReport")

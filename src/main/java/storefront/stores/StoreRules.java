@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import storefront.common.Ids;
 import storefront.common.Problem.FieldError;
 import storefront.stores.StoreApi.Address;
 import storefront.stores.StoreApi.Hours;
@@ -41,10 +42,7 @@ public final class StoreRules {
     public static List<FieldError> problems(String id, StoreInput input,
                                             Function<String, Optional<String>> regionOfCountry) {
         List<FieldError> errors = new ArrayList<>();
-        if (id == null || !id.matches(StoreApi.ID_PATTERN)) {
-            errors.add(new FieldError("id", "must be 2-63 lower-case letters, digits or dashes, starting with a "
-                    + "letter or digit"));
-        }
+        Ids.codeProblem("id", id).ifPresent(errors::add);
         if (input.address() != null && input.address().country() != null) {
             String country = input.address().country().toUpperCase(Locale.ROOT);
             if (regionOfCountry.apply(country).isEmpty()) {

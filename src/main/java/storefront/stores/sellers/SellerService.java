@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import storefront.common.Ids;
 import storefront.common.Problem;
 import storefront.common.Problem.FieldError;
 import storefront.common.ProblemException;
@@ -140,10 +141,7 @@ class SellerService {
     /** The seller as it is stored: regions known, domains and marketplaces normalized, no duplicates. */
     private static SellerView checked(String id, SellerInput input, Predicate<String> regionExists) {
         List<FieldError> errors = new ArrayList<>();
-        if (id == null || !id.matches("^[a-z0-9][a-z0-9-]{1,62}$")) {
-            errors.add(new FieldError("id", "must be 2-63 lower-case letters, digits or dashes, starting with a "
-                    + "letter or digit"));
-        }
+        Ids.codeProblem("id", id).ifPresent(errors::add);
         Set<String> regionCodes = new TreeSet<>();
         for (String code : input.regions()) {
             String region = code.strip().toUpperCase(Locale.ROOT);
