@@ -104,11 +104,11 @@ final class StoreCsv {
 
     private static Row row(long line, Map<String, String> values) {
         List<FieldError> errors = new ArrayList<>();
-        String id = given(values.get("id"));
+        String id = QueryParams.given(values.get("id"));
         Kind kind = QueryParams.constant(Kind.class, "kind", values.get("kind"), errors);
         Status status = QueryParams.constant(Status.class, "status", values.get("status"), errors);
         List<Service> services = new ArrayList<>();
-        String serviceCell = given(values.get("services"));
+        String serviceCell = QueryParams.given(values.get("services"));
         if (serviceCell != null) {
             for (String name : LIST_SEPARATOR.split(serviceCell)) {
                 Service service = QueryParams.constant(Service.class, "services", name, errors);
@@ -122,7 +122,7 @@ final class StoreCsv {
         List<Hours> hours = new ArrayList<>();
         for (DayOfWeek day : DayOfWeek.values()) {
             String column = day.name().toLowerCase(Locale.ROOT);
-            String cell = given(values.get(column));
+            String cell = QueryParams.given(values.get(column));
             if (cell == null) {
                 continue;
             }
@@ -135,11 +135,11 @@ final class StoreCsv {
                 }
             }
         }
-        StoreInput input = new StoreInput(given(values.get("name")), kind, services,
-                new Address(given(values.get("address_line1")), given(values.get("address_line2")),
-                        given(values.get("city")), given(values.get("postal_code")), given(values.get("state")),
-                        given(values.get("country"))),
-                new Location(latitude, longitude), given(values.get("time_zone")), hours, given(values.get("phone")),
+        StoreInput input = new StoreInput(QueryParams.given(values.get("name")), kind, services,
+                new Address(QueryParams.given(values.get("address_line1")), QueryParams.given(values.get("address_line2")),
+                        QueryParams.given(values.get("city")), QueryParams.given(values.get("postal_code")), QueryParams.given(values.get("state")),
+                        QueryParams.given(values.get("country"))),
+                new Location(latitude, longitude), QueryParams.given(values.get("time_zone")), hours, QueryParams.given(values.get("phone")),
                 status);
         return new Row(line, id, input, errors);
     }
@@ -170,7 +170,7 @@ final class StoreCsv {
     }
 
     private static Double number(String column, String value, List<FieldError> errors) {
-        String given = given(value);
+        String given = QueryParams.given(value);
         if (given == null) {
             return null;
         }
@@ -184,10 +184,6 @@ final class StoreCsv {
         }
         errors.add(new FieldError(column, "'" + given + "' is not a number"));
         return null;
-    }
-
-    private static String given(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static ProblemException invalid(String detail) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import storefront.common.Ids;
+import storefront.common.QueryParams;
 import storefront.common.Problem.FieldError;
 import storefront.stores.StoreApi.Address;
 import storefront.stores.StoreApi.Hours;
@@ -69,14 +70,14 @@ public final class StoreRules {
         }
         Address address = input.address();
         String country = address.country().toUpperCase(Locale.ROOT);
-        Address normalized = new Address(address.line1().strip(), blankToNull(address.line2()), address.city().strip(),
-                blankToNull(address.postalCode()), blankToNull(address.state()), country);
+        Address normalized = new Address(address.line1().strip(), QueryParams.given(address.line2()), address.city().strip(),
+                QueryParams.given(address.postalCode()), QueryParams.given(address.state()), country);
         StoreRow row = new StoreRow(id, input.name().strip(), input.kind(),
                 input.services().stream().distinct().sorted().toList(), normalized,
                 regionOfCountry.apply(country).orElseThrow(), input.location().latitude(),
                 input.location().longitude(), input.timeZone().strip(),
                 input.openingHours() == null ? List.of() : sorted(input.openingHours()),
-                blankToNull(input.phone()), input.status() == null ? StoreApi.Status.OPEN : input.status());
+                QueryParams.given(input.phone()), input.status() == null ? StoreApi.Status.OPEN : input.status());
         return new Checked(row, List.of());
     }
 
@@ -112,9 +113,5 @@ public final class StoreRules {
 
     private static int minutes(String time) {
         return LocalTime.parse(time).toSecondOfDay() / 60;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }
