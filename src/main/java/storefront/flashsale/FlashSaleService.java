@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import storefront.catalog.CatalogRepository;
 import storefront.common.Idempotency;
@@ -76,11 +77,26 @@ public class FlashSaleService {
      * A sale the database said was sold out: until when (System.nanoTime) that is
      * believed without asking again, and the (customer, Idempotency-Key) pairs its
      * claims were granted under (null when the sale is too big to keep them all).
+     * Once that time has passed, one request asks the database again while the
+     * others still answer from this belief; a grant to that request ends the
+     * belief, any other answer leaves it to the next request to ask.
      */
-    private record SoldOut(long untilNanos, Set<String> grantedKeys) {
+    private record SoldOut(long untilNanos, Set<String> grantedKeys, AtomicBoolean rechecking) {
+
+        SoldOut(long untilNanos, Set<String> grantedKeys) {
+            this(untilNanos, grantedKeys, new AtomicBoolean());
+        }
 
         boolean holds() {
             return System.nanoTime() - untilNanos < 0;
+        }
+
+        /**
+         * Whether this request is answered from the belief: while it holds, or while
+         * another request rechecks it. False makes this request the one that rechecks.
+         */
+        boolean answersFromMemory() {
+            return holds() || !rechecking.compareAndSet(false, true);
         }
 
         /** Whether this request may replay a grant (unknown counts as may). */
@@ -205,9 +221,9 @@ public class FlashSaleService {
             }
             all.requireShipsTo(sale.region(), address.country());
             boolean ended = !now.isBefore(sale.endsAt());
-            SoldOut known = soldOut.getIfPresent(sale.id());
-            boolean soldOutNow = known != null && known.holds();
-            if (!ended && soldOutNow && !known.mayReplay(customerId, key)) {
+            SoldOut belief = ended ? null : soldOut.getIfPresent(sale.id());
+            boolean soldOutNow = belief != null && belief.answersFromMemory();
+            if (soldOutNow && !belief.mayReplay(customerId, key)) {
                 throw soldOut(sale);
             }
             String addressKey = AddressKey.of(address);
@@ -222,9 +238,11 @@ public class FlashSaleService {
                         })
                         .orElseThrow(() -> refusal));
             }
-            return attempt(sale, customerId, addressKey, key)
+            Uni<Claimed> claimed = attempt(sale, customerId, addressKey, key)
                     .onFailure(FlashSaleService::duplicateKey).recoverWithUni(() ->
                             attempt(sale, customerId, addressKey, key));
+            // This request rechecked a belief that had run out: let the next one ask when this one is done.
+            return belief == null ? claimed : claimed.onTermination().invoke(() -> belief.rechecking().set(false));
         }));
     }
 
@@ -235,9 +253,11 @@ public class FlashSaleService {
                         : Uni.createFrom().voidItem())
                 .map(outcome -> {
                     if ("GRANTED".equals(outcome.outcome())) {
-                        SoldOut known = soldOut.getIfPresent(sale.id());
-                        if (known != null && known.grantedKeys() != null) {
-                            known.grantedKeys().add(FlashSaleRepository.grantKey(customerId, key));
+                        SoldOut belief = soldOut.getIfPresent(sale.id());
+                        if (belief != null && !belief.holds()) {
+                            soldOut.invalidate(sale.id());  // units came back: no longer sold out
+                        } else if (belief != null && belief.grantedKeys() != null) {
+                            belief.grantedKeys().add(FlashSaleRepository.grantKey(customerId, key));
                         }
                     }
                     return answer(sale, outcome);
