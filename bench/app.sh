@@ -1,6 +1,7 @@
 # Shared by the bench scripts (source it): the packaged app on a schema of its
 # own, with throwaway key pairs for JWTs (production refuses the development
-# key) and for signing seller answers (production requires one).
+# key) and for signing seller answers (production requires one), and without
+# the per-client write limit (all load comes from one address).
 #   bench_prepare PORT...   checks wrk and the ports, builds the app, sets PG* for psql
 #   bench_start SCHEMA PORT drops SCHEMA, starts the app on it, waits until ready; stops it on exit
 #   bench_stop              stops what bench_start started (and $EXTRA_PIDS)
@@ -33,6 +34,7 @@ bench_start() {
   # checkout bench points STRIPE_API_BASE at a local fake).
   JWT_ISSUER=storefront-bench JWT_PUBLIC_KEY_LOCATION=$PWD/target/bench-jwt/public-key.pem DB_SCHEMA=$schema PORT=$port \
     SELLER_SIGNING_KEY_LOCATION=$PWD/target/bench-jwt/seller-signing-key.pem \
+    WRITE_RATE_BURST=${WRITE_RATE_BURST:-1000000000} WRITE_RATE_PER_SECOND=${WRITE_RATE_PER_SECOND:-1000000000} \
     STRIPE_SECRET_KEY=${STRIPE_SECRET_KEY:-sk_test_bench} STRIPE_WEBHOOK_SECRET=${STRIPE_WEBHOOK_SECRET:-whsec_bench} \
     java ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > target/bench-app.log 2>&1 &
   APP=$!

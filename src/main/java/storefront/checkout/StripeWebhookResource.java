@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 import storefront.common.Ids;
+import storefront.common.BusinessMetrics;
 import storefront.common.Problem;
 import storefront.common.ProblemException;
 import storefront.order.PaymentEvent;
@@ -55,9 +56,11 @@ public class StripeWebhookResource {
     private final PaymentLedger ledger;
     private final Pool pool;
     private final ObjectMapper mapper;
+    private final BusinessMetrics metrics;
 
     StripeWebhookResource(Payments payments, PaymentAdminService refunds, PaymentLedger ledger, Pool pool,
-                          ObjectMapper mapper) {
+                          ObjectMapper mapper, BusinessMetrics metrics) {
+        this.metrics = metrics;
         this.payments = payments;
         this.refunds = refunds;
         this.ledger = ledger;
@@ -88,6 +91,7 @@ public class StripeWebhookResource {
         Received received = parse(verify(payload, signature, secret.get()), payload);
         return pool.withTransaction(tx -> ledger.record(tx, received))
                 .invoke(outcome -> LOG.infof("Stripe event %s %s: %s", received.id(), received.type(), outcome))
+                .invoke(outcome -> metrics.webhookEvent(received.type(), outcome))
                 .invoke(outcome -> {
                     if (PaymentLedger.REFUND_DUE.equals(outcome)) {
                         // Answered at once; the refund is recorded, and the sweeper sends it again if this fails.

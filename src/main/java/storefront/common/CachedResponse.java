@@ -21,7 +21,8 @@ public record CachedResponse(int status, String mediaType, byte[] body, String e
     public Response toResponse(String ifNoneMatch) {
         Response.ResponseBuilder builder = status == 200 && ETags.noneMatchHits(ifNoneMatch, etag)
                 ? Response.notModified()
-                : Response.status(status).type(mediaType).entity(body);
+                : Response.status(status).type(mediaType)
+                        .entity(Problem.MEDIA_TYPE.equals(mediaType) ? RequestIds.stamp(body) : body);
         builder.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
         if (contentLanguage != null) {
             builder.header(HttpHeaders.CONTENT_LANGUAGE, contentLanguage).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);

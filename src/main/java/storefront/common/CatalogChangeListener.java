@@ -42,6 +42,7 @@ public class CatalogChangeListener {
 
     void start(@Observes StartupEvent event) {
         PgConnectOptions options = PgConnectOptions.fromUri(url).setUser(username);
+        options.setMetricsName("catalog-listener");  // its own metrics, apart from the pool's
         password.ifPresent(options::setPassword);
         subscriber = subscribe(vertx, options, schema, version);
     }

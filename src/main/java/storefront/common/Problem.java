@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * identifier clients switch on; {@code title} and {@code detail} are for people.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@JsonPropertyOrder({"type", "title", "status", "code", "detail", "errors"})
+@JsonPropertyOrder({"type", "title", "status", "code", "detail", "errors", "requestId"})
 @Schema(name = "Problem", description = "An error, as RFC 9457 problem details with a stable `code`. "
         + "Some codes add members of their own (for PRODUCT_NOT_AVAILABLE_IN_REGION: `region`, `reasons`, `availableIn`).")
 public final class Problem {
@@ -32,10 +32,18 @@ public final class Problem {
     public final String detail;
     @Schema(description = "For validation problems: one entry per rejected field.")
     public final List<FieldError> errors;
+    @Schema(description = "The request's id (the X-Request-Id header of the answer): quote it when reporting the "
+            + "problem; the server's log lines for the request carry it.", examples = "3f1c2a9e-7b7d-4d1e-9f55-2a8c1e0b6d41")
+    public final String requestId;
     private final Map<String, Object> extensions;
 
     public Problem(int status, String code, String title, String detail, List<FieldError> errors,
                    Map<String, Object> extensions) {
+        this(status, code, title, detail, errors, extensions, null);
+    }
+
+    private Problem(int status, String code, String title, String detail, List<FieldError> errors,
+                    Map<String, Object> extensions, String requestId) {
         this.type = "/problems/" + code.toLowerCase().replace('_', '-');
         this.title = title;
         this.status = status;
@@ -43,6 +51,12 @@ public final class Problem {
         this.detail = detail;
         this.errors = errors == null ? List.of() : List.copyOf(errors);
         this.extensions = extensions == null ? Map.of() : new LinkedHashMap<>(extensions);
+        this.requestId = requestId;
+    }
+
+    /** The same problem, as the answer to the request with this id (null: none). */
+    public Problem withRequestId(String id) {
+        return new Problem(status, code, title, detail, errors, extensions, id);
     }
 
     @JsonAnyGetter

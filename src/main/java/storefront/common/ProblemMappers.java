@@ -22,7 +22,8 @@ class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     static Response toResponse(Problem problem) {
-        return Response.status(problem.status).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return Response.status(problem.status).type(Problem.MEDIA_TYPE)
+                .entity(problem.withRequestId(RequestIds.current())).build();
     }
 
     @ServerExceptionMapper

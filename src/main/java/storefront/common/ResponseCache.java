@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -31,7 +33,7 @@ public class ResponseCache {
     private static final int ENTRY_OVERHEAD_BYTES = 512;
 
     @Inject
-    public ResponseCache(CatalogVersion version, ObjectMapper mapper,
+    public ResponseCache(CatalogVersion version, ObjectMapper mapper, MeterRegistry registry,
                          @ConfigProperty(name = "storefront.catalog.cache.max-mb", defaultValue = "64") long maxMegabytes) {
         this.version = version;
         this.mapper = mapper;
@@ -39,7 +41,10 @@ public class ResponseCache {
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(maxMegabytes * 1024 * 1024)
                 .<Key, CachedResponse>weigher((key, answer) -> answer.body().length + ENTRY_OVERHEAD_BYTES)
+                .recordStats()
                 .buildAsync();
+        // cache_gets_total{cache="catalog",result="hit"|"miss"}, evictions and size at /q/metrics.
+        CaffeineCacheMetrics.monitor(registry, cache, "catalog");
     }
 
     /** The cached answer to {@code request}, loading it on a miss. Failed loads are not kept. */

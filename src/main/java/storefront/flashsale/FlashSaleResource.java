@@ -24,8 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import storefront.common.BusinessMetrics;
 import storefront.common.Idempotency;
 import storefront.common.Problem;
+import storefront.common.ProblemException;
 import storefront.flashsale.FlashSaleApi.ClaimView;
 import storefront.flashsale.FlashSaleApi.FlashSaleList;
 import storefront.flashsale.FlashSaleApi.FlashSaleView;
@@ -38,10 +40,12 @@ public class FlashSaleResource {
 
     private final FlashSaleService service;
     private final JsonWebToken token;
+    private final BusinessMetrics metrics;
 
-    FlashSaleResource(FlashSaleService service, JsonWebToken token) {
+    FlashSaleResource(FlashSaleService service, JsonWebToken token, BusinessMetrics metrics) {
         this.service = service;
         this.token = token;
+        this.metrics = metrics;
     }
 
     @GET
@@ -105,7 +109,10 @@ public class FlashSaleResource {
                                        required = true)
                                @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                @Valid @NotNull FlashSaleApi.ClaimRequest request) {
-        return service.claim(id, token.getSubject(), idempotencyKey, request)
+        return Uni.createFrom().deferred(() -> service.claim(id, token.getSubject(), idempotencyKey, request))
+                .invoke(claimed -> metrics.claim(claimed.replayed() ? "REPLAYED" : "GRANTED"))
+                .onFailure(ProblemException.class).invoke(refused ->
+                        metrics.claim(((ProblemException) refused).problem().code))
                 .map(claimed -> Idempotency.answer(Response.status(201).entity(claimed.claim()), claimed.replayed()));
     }
 }

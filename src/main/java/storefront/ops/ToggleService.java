@@ -22,6 +22,7 @@ import storefront.availability.Decision;
 import storefront.availability.RegionRules;
 import storefront.catalog.CatalogRepository;
 import storefront.catalog.CatalogRepository.ProductInRegion;
+import storefront.common.BusinessMetrics;
 import storefront.common.CatalogVersion;
 import storefront.common.ETags;
 import storefront.common.Problem;
@@ -84,8 +85,11 @@ class ToggleService {
     private final CatalogRepository catalog;
     private final Json json;
 
+    private final BusinessMetrics metrics;
+
     ToggleService(Pool pool, AuditLog audit, CatalogVersion version, RegionDirectory directory,
-                  CatalogRepository catalog, Json json) {
+                  CatalogRepository catalog, Json json, BusinessMetrics metrics) {
+        this.metrics = metrics;
         this.pool = pool;
         this.audit = audit;
         this.version = version;
@@ -173,6 +177,7 @@ class ToggleService {
                     if (!result.dryRun()) {
                         // This replica's next request must see the change; others hear of it by NOTIFY.
                         version.changed();
+                        normalized.forEach(change -> metrics.toggle(change.region(), change.type().name()));
                     }
                 });
     }

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import storefront.cart.CartApi.PriceSummary;
 import storefront.cart.Totals;
+import storefront.common.BusinessMetrics;
 import storefront.common.Json;
 import storefront.common.SqlTime;
 import storefront.order.OrderApi.ShippingAddress;
@@ -84,8 +85,11 @@ public class OrderRepository {
 
     private final Json json;
 
-    OrderRepository(Json json) {
+    private final BusinessMetrics metrics;
+
+    OrderRepository(Json json, BusinessMetrics metrics) {
         this.json = json;
+        this.metrics = metrics;
     }
 
     public Uni<Void> insert(SqlClient tx, NewOrder order) {
@@ -107,6 +111,7 @@ public class OrderRepository {
                 .addArrayOfInteger(lines.stream().map(Line::quantity).toArray(Integer[]::new));
         return tx.preparedQuery(INSERT).execute(row)
                 .flatMap(v -> tx.preparedQuery(INSERT_LINES).execute(lineRows))
+                .invoke(() -> countEntered(tx, order.region(), OrderStatus.PENDING_PAYMENT.name()))
                 .replaceWithVoid();
     }
 
@@ -151,15 +156,27 @@ public class OrderRepository {
                 .replaceWithVoid();
     }
 
+    private void countEntered(SqlClient tx, String region, String state) {
+        BusinessMetrics.afterCommit(tx, () -> metrics.orderEntered(region, state));
+    }
+
     /** Writes a payment transition. */
     public Uni<Void> applyPayment(SqlClient tx, UUID orderId, OrderStateMachine.State state, boolean paidNow,
                                   String paymentError) {
         return tx.preparedQuery("""
-                        update customer_order
+                        with before as (select status from customer_order where id = $1)
+                        update customer_order o
                         set status = $2, refunded_minor = $3, payment_error = $4, updated_at = now(),
                             paid_at = case when $5 then coalesce(paid_at, now()) else paid_at end
-                        where id = $1""")
+                        from before
+                        where o.id = $1
+                        returning o.region_code, before.status as previous""")
                 .execute(Tuple.of(orderId, state.status().name(), state.refunded(), paymentError, paidNow))
+                .invoke(rows -> rows.forEach(row -> {
+                    if (!state.status().name().equals(row.getString("previous"))) {
+                        countEntered(tx, row.getString("region_code"), state.status().name());
+                    }
+                }))
                 .replaceWithVoid();
     }
 
@@ -171,8 +188,12 @@ public class OrderRepository {
         return tx.preparedQuery("""
                         update customer_order
                         set status = 'EXPIRED', cancel_payment = payment_intent_id is not null, updated_at = now()
-                        where id = $1 and status = 'PENDING_PAYMENT'""")
-                .execute(Tuple.of(orderId)).map(rows -> rows.rowCount() == 1);
+                        where id = $1 and status = 'PENDING_PAYMENT'
+                        returning region_code""")
+                .execute(Tuple.of(orderId)).map(rows -> {
+                    rows.forEach(row -> countEntered(tx, row.getString("region_code"), "EXPIRED"));
+                    return rows.rowCount() == 1;
+                });
     }
 
     /** An expired order's payment succeeded but its stock is gone: paid, and to be refunded. */

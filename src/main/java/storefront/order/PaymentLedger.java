@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import storefront.common.BusinessMetrics;
 import storefront.inventory.Inventory;
 import storefront.order.OrderRepository.StoredOrder;
 import storefront.order.OrderStateMachine.Outcome;
@@ -38,9 +39,12 @@ public class PaymentLedger {
     private final OrderRepository orders;
     private final Inventory inventory;
 
-    PaymentLedger(OrderRepository orders, Inventory inventory) {
+    private final BusinessMetrics metrics;
+
+    PaymentLedger(OrderRepository orders, Inventory inventory, BusinessMetrics metrics) {
         this.orders = orders;
         this.inventory = inventory;
+        this.metrics = metrics;
     }
 
     /**
@@ -81,6 +85,11 @@ public class PaymentLedger {
             return settle(tx, received, order.id(), "OTHER_PAYMENT_INTENT", null);
         }
         Transition transition = OrderStateMachine.apply(order.paymentState(), received.event());
+        if (transition.outcome() == Outcome.PAID_AFTER_EXPIRY || transition.becamePaid(order.paymentState())
+                || transition.outcome() == Outcome.FAILURE_RECORDED) {
+            boolean succeeded = transition.outcome() != Outcome.FAILURE_RECORDED;
+            BusinessMetrics.afterCommit(tx, () -> metrics.payment(order.region(), succeeded));
+        }
         if (transition.outcome() == Outcome.PAID_AFTER_EXPIRY) {
             return paidAfterExpiry(tx, received, order);
         }

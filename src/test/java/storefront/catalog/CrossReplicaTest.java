@@ -3,6 +3,7 @@ package storefront.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.PgBuilder;
@@ -61,7 +62,7 @@ class CrossReplicaTest {
         otherVersion = new CatalogVersion(otherPool);
         long before = otherVersion.current();
         otherListener = CatalogChangeListener.subscribe(vertx, options, schema, otherVersion);
-        ResponseCache cache = new ResponseCache(otherVersion, mapper, 16);
+        ResponseCache cache = new ResponseCache(otherVersion, mapper, new SimpleMeterRegistry(), 16);
         other = new CatalogService(new RegionDirectory(otherVersion, new RegionRepository(otherPool)),
                 new CatalogRepository(otherPool), cache);
         // Subscribing moves the generation on: from then on the listener hears every notice.

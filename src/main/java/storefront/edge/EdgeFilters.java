@@ -1,0 +1,111 @@
+package storefront.edge;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.MDC;
+import storefront.common.Problem;
+import storefront.common.RequestIds;
+import storefront.common.TokenBuckets;
+
+/**
+ * What every request passes before the API sees it: its request id (header,
+ * logging context), then, for writes under /api, the body size limit and the
+ * per-client write rate limit. Both refusals are problem documents.
+ */
+@ApplicationScoped
+public class EdgeFilters {
+
+    /** Bodies that may be as large as the server-wide limit (quarkus.http.limits.max-body-size). */
+    static final Set<String> LARGE_BODY_PATHS = Set.of("/api/v1/admin/stores/import");
+    /** Writes whose sender is not a client of ours: Stripe's webhook deliveries come in bursts. */
+    static final Set<String> NOT_RATE_LIMITED = Set.of("/api/v1/webhooks/stripe");
+    private static final Set<HttpMethod> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+
+    private final ObjectMapper json;
+    private final long maxBodyBytes;
+    private final TokenBuckets writes;
+
+    EdgeFilters(ObjectMapper json,
+                @ConfigProperty(name = "storefront.http.max-body-bytes") long maxBodyBytes,
+                @ConfigProperty(name = "storefront.http.write-rate.burst") long burst,
+                @ConfigProperty(name = "storefront.http.write-rate.per-second") long perSecond) {
+        this.json = json;
+        this.maxBodyBytes = maxBodyBytes;
+        this.writes = new TokenBuckets(burst, perSecond);
+    }
+
+    void register(@Observes Filters filters) {
+        filters.register(this::requestId, 1000);
+        filters.register(this::guardWrites, 100);
+    }
+
+    private void requestId(RoutingContext rc) {
+        String id = RequestIds.accept(rc.request().getHeader(RequestIds.HEADER));
+        MDC.put(RequestIds.MDC_KEY, id);
+        rc.response().putHeader(RequestIds.HEADER, id);
+        rc.next();
+    }
+
+    private void guardWrites(RoutingContext rc) {
+        String path = rc.normalizedPath();
+        if (READS.contains(rc.request().method()) || !path.startsWith("/api/")) {
+            rc.next();
+            return;
+        }
+        long declared = contentLength(rc.request().getHeader("Content-Length"));
+        if (declared > maxBodyBytes && !LARGE_BODY_PATHS.contains(path)) {
+            refuse(rc, new Problem(413, "PAYLOAD_TOO_LARGE", "Body too large",
+                    "The request body is " + declared + " bytes; at most " + maxBodyBytes + " are accepted.",
+                    null, null), null);
+            return;
+        }
+        if (!NOT_RATE_LIMITED.contains(path)) {
+            int wait = writes.take(client(rc));
+            if (wait > 0) {
+                refuse(rc, new Problem(429, "RATE_LIMITED", "Too many requests",
+                        "Too many changes from this client; retry in " + wait + " s.", null, null), wait);
+                return;
+            }
+        }
+        rc.next();
+    }
+
+    /** The client a write is counted against: its address (the forwarded one when proxy headers are trusted). */
+    private static String client(RoutingContext rc) {
+        return rc.request().remoteAddress() == null ? "unknown" : rc.request().remoteAddress().hostAddress();
+    }
+
+    private static long contentLength(String header) {
+        try {
+            return header == null ? -1 : Long.parseLong(header.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private void refuse(RoutingContext rc, Problem problem, Integer retryAfterSeconds) {
+        byte[] body;
+        try {
+            body = json.writeValueAsBytes(problem.withRequestId(RequestIds.current()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        if (retryAfterSeconds != null) {
+            rc.response().putHeader("Retry-After", retryAfterSeconds.toString());
+        }
+        // The body is not read: close the connection rather than drain what the client still sends.
+        if (problem.status == 413) {
+            rc.response().putHeader("Connection", "close");
+        }
+        rc.response().setStatusCode(problem.status).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .end(Buffer.buffer(body));
+    }
+}
