@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.netty.channel.ConnectTimeoutException;
 import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.net.ConnectException;
 import java.util.Comparator;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -85,6 +88,9 @@ class ProblemMappers {
     /** Two writers met on the same rows and PostgreSQL gave up on one: it may simply retry. */
     @ServerExceptionMapper
     Response database(PgException e) {
+        if (databaseUnavailable(e)) {
+            return unavailable(e);
+        }
         if ("40001".equals(e.getSqlState()) || "40P01".equals(e.getSqlState())) {
             LOG.debugf("Concurrent change: %s", e.getMessage());
             return toResponse(new Problem(409, "CONCURRENT_CHANGE", "Concurrent change",
@@ -120,9 +126,39 @@ class ProblemMappers {
 
     @ServerExceptionMapper
     Response unexpected(Throwable e) {
+        if (databaseUnavailable(e)) {
+            return unavailable(e);
+        }
         LOG.error("Unexpected failure", e);
         return toResponse(new Problem(500, "INTERNAL_ERROR", "Internal error",
                 "The request could not be completed.", null, null));
+    }
+
+    /**
+     * The database could not be reached, or went away during the request: the
+     * client may retry shortly (with its Idempotency-Key, a retry finishes or
+     * replays what this attempt started). Readiness reports the same.
+     */
+    private static Response unavailable(Throwable e) {
+        LOG.warnf("Database unavailable: %s", e.toString());
+        return Response.fromResponse(toResponse(new Problem(503, "DATABASE_UNAVAILABLE", "Service unavailable",
+                        "The database cannot be reached right now; retry in a few seconds.", null, null)))
+                .header(HttpHeaders.RETRY_AFTER, 2).build();
+    }
+
+    /** A refused, reset or closed connection, or PostgreSQL saying it cannot serve (SQLSTATE 08, 57P). */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConnectException || t instanceof ConnectTimeoutException
+                    || t instanceof ClosedConnectionException) {
+                return true;
+            }
+            if (t instanceof PgException pg && pg.getSqlState() != null
+                    && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

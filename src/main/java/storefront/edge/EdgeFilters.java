@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.MDC;
@@ -17,8 +18,8 @@ import storefront.common.TokenBuckets;
 
 /**
  * What every request passes before the API sees it: its request id (header,
- * logging context), then, for writes under /api, the body size limit and the
- * per-client write rate limit. Both refusals are problem documents.
+ * logging context), a deadline, then, for writes under /api, the body size
+ * limit and the per-client write rate limit. Every refusal is a problem document.
  */
 @ApplicationScoped
 public class EdgeFilters {
@@ -32,19 +33,44 @@ public class EdgeFilters {
     private final ObjectMapper json;
     private final long maxBodyBytes;
     private final TokenBuckets writes;
+    private final long requestTimeoutMs;
+    private final long uploadTimeoutMs;
 
     EdgeFilters(ObjectMapper json,
+                @ConfigProperty(name = "storefront.http.request-timeout") Duration requestTimeout,
+                @ConfigProperty(name = "storefront.http.upload-timeout") Duration uploadTimeout,
                 @ConfigProperty(name = "storefront.http.max-body-bytes") long maxBodyBytes,
                 @ConfigProperty(name = "storefront.http.write-rate.burst") long burst,
                 @ConfigProperty(name = "storefront.http.write-rate.per-second") long perSecond) {
         this.json = json;
+        this.requestTimeoutMs = requestTimeout.toMillis();
+        this.uploadTimeoutMs = uploadTimeout.toMillis();
         this.maxBodyBytes = maxBodyBytes;
         this.writes = new TokenBuckets(burst, perSecond);
     }
 
     void register(@Observes Filters filters) {
         filters.register(this::requestId, 1000);
+        filters.register(this::deadline, 900);
         filters.register(this::guardWrites, 100);
+    }
+
+    /**
+     * No request waits forever: one that has not begun its answer after the
+     * request timeout (a database that stopped answering, say) gets 503
+     * REQUEST_TIMEOUT. A client retrying with its Idempotency-Key finishes or
+     * replays whatever the first attempt did.
+     */
+    private void deadline(RoutingContext rc) {
+        long ms = LARGE_BODY_PATHS.contains(rc.normalizedPath()) ? uploadTimeoutMs : requestTimeoutMs;
+        long timer = rc.vertx().setTimer(ms, fired -> {
+            if (!rc.response().headWritten() && !rc.response().ended() && !rc.response().closed()) {
+                refuse(rc, new Problem(503, "REQUEST_TIMEOUT", "Request timed out",
+                        "The request did not complete within " + ms + " ms; retry in a few seconds.", null, null), 2);
+            }
+        });
+        rc.addEndHandler(ended -> rc.vertx().cancelTimer(timer));
+        rc.next();
     }
 
     private void requestId(RoutingContext rc) {
