@@ -4,6 +4,7 @@
 # the per-client write limit (all load comes from one address).
 #   bench_prepare PORT...   checks wrk and the ports, builds the app, sets PG* for psql
 #   bench_start SCHEMA PORT drops SCHEMA, starts the app on it, waits until ready; stops it on exit
+#   bench_launch SCHEMA PORT the same without dropping SCHEMA
 #   bench_stop              stops what bench_start started (and $EXTRA_PIDS)
 
 bench_prepare() {
@@ -23,6 +24,12 @@ bench_prepare() {
 bench_start() {
   local schema=$1 port=$2
   PGOPTIONS="-c client_min_messages=warning" psql -q -v ON_ERROR_STOP=1 -c "drop schema if exists $schema cascade"
+  bench_launch "$schema" "$port"
+}
+
+# Starts the app on SCHEMA as it is (no drop), waits until ready; stops it on exit.
+bench_launch() {
+  local schema=$1 port=$2
   mkdir -p target/bench-jwt
   [ -f target/bench-jwt/public-key.pem ] || {
     openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out target/bench-jwt/private-key.pem 2>/dev/null
@@ -39,9 +46,9 @@ bench_start() {
     java ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > target/bench-app.log 2>&1 &
   APP=$!
   trap bench_stop EXIT
-  for _ in $(seq 1 60); do
+  for _ in $(seq 1 600); do
     curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && break
-    sleep 1
+    sleep 0.1
   done
   curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null || { echo "app did not start; see target/bench-app.log" >&2; exit 1; }
 }

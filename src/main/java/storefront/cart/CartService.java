@@ -89,7 +89,7 @@ public class CartService {
         return regions.regions().flatMap(all -> {
             Regions.Entry region = all.find(request.region()).orElseThrow(() -> ProblemException.invalid(
                     List.of(new Problem.FieldError("region", "no region has the code '" + request.region() + "'"))));
-            return carts.create(pool, region.view().code());
+            return carts.create(pool, all.requireServed(region).view().code());
         }).flatMap(cart -> view(pool, cart, acceptLanguage));
     }
 

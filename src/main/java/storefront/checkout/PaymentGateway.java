@@ -1,6 +1,8 @@
 package storefront.checkout;
 
 import io.smallrye.mutiny.Uni;
+import java.util.Optional;
+import storefront.order.PaymentEvent;
 import java.util.UUID;
 
 /** The payment provider checkout and refunds talk to: Stripe, or the manual provider of dev mode. */
@@ -36,6 +38,15 @@ public interface PaymentGateway {
      * cannot be reached, to be tried again.
      */
     Uni<Void> cancel(OrderPayment order);
+
+    /**
+     * What the provider says became of the order's payment, when it is settled
+     * (succeeded, cancelled, or failed and waiting for another attempt); empty
+     * while the shopper is still paying, or for a provider with nothing to ask.
+     */
+    default Uni<Optional<PaymentEvent>> lookup(OrderPayment order) {
+        return Uni.createFrom().item(Optional.empty());
+    }
 
     /** Whether the provider settles payments by itself (webhooks); the manual one needs an ops call. */
     default boolean automatic() {

@@ -33,11 +33,11 @@ public class Payments {
     Optional<String> webhookSecret;
     @ConfigProperty(name = "storefront.stripe.api-base", defaultValue = "https://api.stripe.com")
     String apiBase;
-    @ConfigProperty(name = "storefront.stripe.connect-timeout-ms", defaultValue = "5000")
+    @ConfigProperty(name = "storefront.stripe.connect-timeout-ms", defaultValue = "3000")
     int connectTimeoutMs;
-    @ConfigProperty(name = "storefront.stripe.read-timeout-ms", defaultValue = "20000")
+    @ConfigProperty(name = "storefront.stripe.read-timeout-ms", defaultValue = "10000")
     int readTimeoutMs;
-    @ConfigProperty(name = "storefront.stripe.max-network-retries", defaultValue = "2")
+    @ConfigProperty(name = "storefront.stripe.max-network-retries", defaultValue = "1")
     int maxNetworkRetries;
 
     /** The provider the configuration names, with {@code auto} resolved. */

@@ -12,9 +12,12 @@ import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jboss.logging.Logger;
 import storefront.common.ProblemException;
+import storefront.order.PaymentEvent;
 
 /**
  * Stripe through stripe-java. Its calls block, so they run on a worker thread,
@@ -77,6 +80,22 @@ final class StripeGateway implements PaymentGateway {
                     .setIdempotencyKey("storefront-refund-" + order.orderId() + "-" + idempotencyKey).build();
             Refund refund = client.v1().refunds().create(params, options);
             return refund.getId();
+        });
+    }
+
+    @Override
+    public Uni<Optional<PaymentEvent>> lookup(OrderPayment order) {
+        return blocking("look up a payment", () -> {
+            PaymentIntent intent = client.v1().paymentIntents().retrieve(order.paymentIntentId());
+            return Optional.ofNullable(switch (String.valueOf(intent.getStatus())) {
+                case "succeeded" -> new PaymentEvent.Succeeded(
+                        StripeAmounts.fromStripe(intent.getAmountReceived(), order.currency()),
+                        intent.getCurrency().toUpperCase(Locale.ROOT));
+                case "canceled" -> new PaymentEvent.Canceled();
+                case "requires_payment_method" -> intent.getLastPaymentError() == null ? null
+                        : new PaymentEvent.Failed(String.valueOf(intent.getLastPaymentError().getMessage()));
+                default -> null; // processing, requires_action, ...: the shopper is still at it
+            });
         });
     }
 

@@ -35,6 +35,11 @@ public class BusinessMetrics {
         registry.counter("storefront.webhook.events", "type", type, "outcome", outcome).increment();
     }
 
+    /** A payment looked up at the provider by reconciliation: what it found, and what that did. */
+    public void reconciled(String found, String outcome) {
+        registry.counter("storefront.payment.reconciliations", "found", found, "outcome", outcome).increment();
+    }
+
     /** A flash-sale claim's answer: GRANTED, REPLAYED or the refusal's code (SOLD_OUT, RATE_LIMITED, ...). */
     public void claim(String outcome) {
         registry.counter("storefront.flash_sale.claims", "outcome", outcome).increment();

@@ -13,7 +13,9 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.util.Comparator;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -146,15 +148,34 @@ class ProblemMappers {
                 .header(HttpHeaders.RETRY_AFTER, 2).build();
     }
 
-    /** A refused, reset or closed connection, or PostgreSQL saying it cannot serve (SQLSTATE 08, 57P). */
+    /** A refused, reset or closed connection (only the database is reached over the network here, outside
+     * the Stripe client, which reports its own failures), or PostgreSQL saying it cannot serve (SQLSTATE 08, 57P). */
     static boolean databaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ConnectException || t instanceof ConnectTimeoutException
-                    || t instanceof ClosedConnectionException) {
+                    || t instanceof ClosedConnectionException || t instanceof SocketException) {
+                return true;
+            }
+            if (t instanceof IOException io && fromSocket(io)) {
                 return true;
             }
             if (t instanceof PgException pg && pg.getSqlState() != null
                     && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A connection reset while a query was in flight: an IOException thrown by the socket layer. */
+    private static boolean fromSocket(IOException e) {
+        if (e.getClass().getName().startsWith("io.netty.")) {
+            return true;
+        }
+        StackTraceElement[] frames = e.getStackTrace();
+        for (int i = 0; i < Math.min(frames.length, 4); i++) {
+            String where = frames[i].getClassName();
+            if (where.startsWith("sun.nio.ch.") || where.startsWith("io.netty.")) {
                 return true;
             }
         }

@@ -3,23 +3,55 @@ package storefront.region;
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.smallrye.mutiny.Uni;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import storefront.common.CatalogVersion;
 import storefront.common.SharedLoad;
 
-/** The regions of the current catalog generation, loaded once per generation. */
+/**
+ * The regions of the current catalog generation, loaded once per generation,
+ * with the ones this deployment serves (SERVED_REGIONS; empty: all). A served
+ * code that names no region stops the start with a readable message.
+ */
 @Singleton
 public class RegionDirectory {
 
     private final CatalogVersion version;
     private final AsyncLoadingCache<Long, Regions> snapshots;
+    private final Set<String> served;
 
     @Inject
-    public RegionDirectory(CatalogVersion version, RegionRepository repository) {
+    public RegionDirectory(CatalogVersion version, RegionRepository repository,
+                           @ConfigProperty(name = "storefront.regions.served") Optional<List<String>> served) {
         this.version = version;
+        this.served = served.orElse(List.of()).stream().map(String::strip).filter(code -> !code.isEmpty())
+                .map(code -> code.toUpperCase(Locale.ROOT)).collect(Collectors.toCollection(LinkedHashSet::new));
         this.snapshots = Caffeine.newBuilder().maximumSize(2)
-                .buildAsync((generation, executor) -> repository.loadAll().subscribeAsCompletionStage());
+                .buildAsync((generation, executor) -> repository.loadAll()
+                        .map(all -> all.servingOnly(this.served)).subscribeAsCompletionStage());
+    }
+
+    void checkServedRegions(@Observes StartupEvent event) {
+        if (served.isEmpty()) {
+            return;
+        }
+        Regions all = regions().await().atMost(Duration.ofSeconds(30));
+        List<String> unknown = all.unknown(served);
+        if (!unknown.isEmpty()) {
+            throw new IllegalStateException("SERVED_REGIONS names regions that do not exist: "
+                    + String.join(", ", unknown) + ". This database has " + String.join(", ", all.byCode().keySet())
+                    + ".");
+        }
     }
 
     public Uni<Regions> regions() {

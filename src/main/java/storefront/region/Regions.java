@@ -1,5 +1,6 @@
 package storefront.region;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,9 +11,27 @@ import storefront.availability.RegionRules;
 import storefront.common.Problem;
 import storefront.common.ProblemException;
 
-/** Every region, as of one catalog generation. Immutable. */
+/**
+ * Every region, as of one catalog generation, and the ones this deployment
+ * serves ({@code served}; empty: all of them). Immutable.
+ */
 public record Regions(List<Entry> all, Map<String, Entry> byCode, Map<String, String> regionByCountry,
-                      Set<String> categories) {
+                      Set<String> categories, Set<String> served) {
+
+    public Regions(List<Entry> all, Map<String, Entry> byCode, Map<String, String> regionByCountry,
+                   Set<String> categories) {
+        this(all, byCode, regionByCountry, categories, Set.of());
+    }
+
+    /** The same regions, of which this deployment serves {@code codes} (empty: all). */
+    public Regions servingOnly(Set<String> codes) {
+        return new Regions(all, byCode, regionByCountry, categories, Set.copyOf(codes));
+    }
+
+    /** Configured codes that name no region, in the order given. */
+    public List<String> unknown(Collection<String> codes) {
+        return codes.stream().filter(code -> !byCode.containsKey(code)).toList();
+    }
 
     /** A region's public view, the rules the availability policy applies there, and how it taxes sales. */
     public record Entry(RegionView view, RegionRules rules, TaxRules tax) {
@@ -49,9 +68,27 @@ public record Regions(List<Entry> all, Map<String, Entry> byCode, Map<String, St
                 "Shipping country not in region", detail, null, extensions));
     }
 
-    /** The region with this code, or a 404 REGION_NOT_FOUND problem. */
+    /**
+     * The region with this code, or a 404 REGION_NOT_FOUND problem; 421
+     * REGION_NOT_SERVED_HERE when another deployment serves it.
+     */
     public Entry require(String code) {
-        return find(code).orElseThrow(() -> ProblemException.notFound("REGION_NOT_FOUND", "Region not found",
-                "No region has the code '" + code + "'."));
+        return requireServed(find(code).orElseThrow(() -> ProblemException.notFound("REGION_NOT_FOUND",
+                "Region not found", "No region has the code '" + code + "'.")));
+    }
+
+    /** The region, when this deployment serves it; else 421 REGION_NOT_SERVED_HERE naming the ones it serves. */
+    public Entry requireServed(Entry region) {
+        String code = region.view().code();
+        if (served.isEmpty() || served.contains(code)) {
+            return region;
+        }
+        List<String> here = served.stream().sorted().toList();
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("region", code);
+        extensions.put("servedHere", here);
+        throw new ProblemException(new Problem(421, "REGION_NOT_SERVED_HERE", "Region served elsewhere",
+                "Region " + code + " is served by another deployment of this API; this one serves "
+                        + String.join(", ", here) + ".", null, extensions));
     }
 }

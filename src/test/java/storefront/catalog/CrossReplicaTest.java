@@ -63,7 +63,7 @@ class CrossReplicaTest {
         long before = otherVersion.current();
         otherListener = CatalogChangeListener.subscribe(vertx, options, schema, otherVersion);
         ResponseCache cache = new ResponseCache(otherVersion, mapper, new SimpleMeterRegistry(), 16);
-        other = new CatalogService(new RegionDirectory(otherVersion, new RegionRepository(otherPool)),
+        other = new CatalogService(new RegionDirectory(otherVersion, new RegionRepository(otherPool), java.util.Optional.empty()),
                 new CatalogRepository(otherPool), cache);
         // Subscribing moves the generation on: from then on the listener hears every notice.
         CatalogChangesTest.millisUntil(() -> otherVersion.current() > before, Duration.ofSeconds(5));
