@@ -5,6 +5,7 @@
 #   bench_prepare PORT...   checks wrk and the ports, builds the app, sets PG* for psql
 #   bench_start SCHEMA PORT drops SCHEMA, starts the app on it, waits until ready; stops it on exit
 #   bench_launch SCHEMA PORT the same without dropping SCHEMA
+#   bench_stripe_fake PORT  starts the tests' WireMock answering like Stripe (bench/stripe-fake) on PORT
 #   bench_stop              stops what bench_start started (and $EXTRA_PIDS)
 
 bench_prepare() {
@@ -51,6 +52,17 @@ bench_launch() {
     sleep 0.1
   done
   curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null || { echo "app did not start; see target/bench-app.log" >&2; exit 1; }
+}
+
+bench_stripe_fake() {
+  local port=$1 version wiremock
+  version=$(sed -n 's:.*<wiremock.version>\(.*\)</wiremock.version>.*:\1:p' pom.xml)
+  wiremock=${MAVEN_REPOSITORY:-$HOME/.m2/repository}/org/wiremock/wiremock-standalone/$version/wiremock-standalone-$version.jar
+  [ -f "$wiremock" ] || { echo "missing $wiremock: run ./mvnw verify once" >&2; exit 1; }
+  java -Xmx128m -jar "$wiremock" --port "$port" --bind-address 127.0.0.1 --root-dir bench/stripe-fake \
+    --global-response-templating --no-request-journal --disable-banner > target/bench-stripe.log 2>&1 &
+  EXTRA_PIDS="${EXTRA_PIDS:-} $!"
+  export STRIPE_API_BASE=http://127.0.0.1:$port
 }
 
 bench_stop() {

@@ -21,13 +21,7 @@ source bench/app.sh
 bench_prepare "$PORT" "$STRIPE_PORT"
 
 # The tests' WireMock, which the build above has fetched into the local Maven repository.
-version=$(sed -n 's:.*<wiremock.version>\(.*\)</wiremock.version>.*:\1:p' pom.xml)
-WIREMOCK=${MAVEN_REPOSITORY:-$HOME/.m2/repository}/org/wiremock/wiremock-standalone/$version/wiremock-standalone-$version.jar
-[ -f "$WIREMOCK" ] || { echo "missing $WIREMOCK: run ./mvnw verify once" >&2; exit 1; }
-java -jar "$WIREMOCK" --port "$STRIPE_PORT" --bind-address 127.0.0.1 --root-dir bench/stripe-fake \
-  --global-response-templating --no-request-journal --disable-banner > target/bench-stripe.log 2>&1 &
-EXTRA_PIDS=$!
-export STRIPE_API_BASE=http://127.0.0.1:$STRIPE_PORT
+bench_stripe_fake "$STRIPE_PORT"
 bench_start "$SCHEMA" "$PORT"
 PGOPTIONS="-c search_path=$SCHEMA" psql -q -v ON_ERROR_STOP=1 -f src/main/resources/db/demo/R__demo_catalog.sql
 # Enough stock that no checkout of the run is refused for want of it.

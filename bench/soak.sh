@@ -27,13 +27,7 @@ export JAVA_OPTS=${JAVA_OPTS:--Xmx256m}
 source bench/app.sh
 bench_prepare "$PORT" "$STRIPE_PORT"
 
-version=$(sed -n 's:.*<wiremock.version>\(.*\)</wiremock.version>.*:\1:p' pom.xml)
-WIREMOCK=${MAVEN_REPOSITORY:-$HOME/.m2/repository}/org/wiremock/wiremock-standalone/$version/wiremock-standalone-$version.jar
-[ -f "$WIREMOCK" ] || { echo "missing $WIREMOCK: run ./mvnw verify once" >&2; exit 1; }
-java -Xmx128m -jar "$WIREMOCK" --port "$STRIPE_PORT" --bind-address 127.0.0.1 --root-dir bench/stripe-fake \
-  --global-response-templating --no-request-journal --disable-banner > target/bench-stripe.log 2>&1 &
-EXTRA_PIDS=$!
-export STRIPE_API_BASE=http://127.0.0.1:$STRIPE_PORT
+bench_stripe_fake "$STRIPE_PORT"
 
 # First start migrates a new schema; then the demo data and plenty of stock.
 bench_start "$SCHEMA" "$PORT"
@@ -51,7 +45,7 @@ echo "-- start to ready (existing schema): $(( (t1 - t0) / 1000000 )) ms; $(grep
 sample() {
   local rss heap conns
   rss=$(ps -o rss= -p "$APP" | awk '{printf "%.0f", $1/1024}')
-  heap=$(curl -s "http://127.0.0.1:$PORT/q/metrics" | awk '/^jvm_memory_used_bytes\{area="heap"/ {s+=$2} END {printf "%.0f", s/1048576}')
+  heap=$(curl -s "http://127.0.0.1:$PORT/q/metrics" | awk '/^jvm_memory_used_bytes\{area="heap"/ {s+=$NF} END {printf "%.0f", s/1048576}')
   conns=$(psql -Atq -c "select count(*) from pg_stat_activity where backend_type = 'client backend'
                           and pid <> pg_backend_pid() and application_name <> 'psql'" 2>/dev/null || echo "-")
   echo "$1 $rss $heap $conns"
