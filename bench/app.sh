@@ -5,6 +5,7 @@
 #   bench_prepare PORT...   checks wrk and the ports, builds the app, sets PG* for psql
 #   bench_start SCHEMA PORT drops SCHEMA, starts the app on it, waits until ready; stops it on exit
 #   bench_launch SCHEMA PORT the same without dropping SCHEMA
+#   bench_demo_catalog SCHEMA [UNITS]  loads the demo catalog into SCHEMA; with UNITS, every SKU gets that stock
 #   bench_stripe_fake PORT  starts the tests' WireMock answering like Stripe (bench/stripe-fake) on PORT
 #   bench_stop              stops what bench_start started (and $EXTRA_PIDS)
 
@@ -52,6 +53,11 @@ bench_launch() {
     sleep 0.1
   done
   curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null || { echo "app did not start; see target/bench-app.log" >&2; exit 1; }
+}
+
+bench_demo_catalog() {
+  PGOPTIONS="-c search_path=$1" psql -q -v ON_ERROR_STOP=1 -f src/main/resources/db/demo/R__demo_catalog.sql
+  [ -z "${2:-}" ] || psql -q -c "update $1.stock set on_hand = $2"
 }
 
 bench_stripe_fake() {

@@ -23,9 +23,8 @@ bench_prepare "$PORT" "$STRIPE_PORT"
 # The tests' WireMock, which the build above has fetched into the local Maven repository.
 bench_stripe_fake "$STRIPE_PORT"
 bench_start "$SCHEMA" "$PORT"
-PGOPTIONS="-c search_path=$SCHEMA" psql -q -v ON_ERROR_STOP=1 -f src/main/resources/db/demo/R__demo_catalog.sql
 # Enough stock that no checkout of the run is refused for want of it.
-psql -q -c "update $SCHEMA.stock set on_hand = 10000000"
+bench_demo_catalog "$SCHEMA" 10000000
 
 echo "== $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, $(java -version 2>&1 | head -1), $SHOPPERS shoppers"
 wrk -t"$SHOPPERS" -c"$SHOPPERS" -d"$WARMUP" -s bench/checkout.lua "http://127.0.0.1:$PORT" >/dev/null

@@ -24,7 +24,7 @@ source bench/app.sh
 command -v node >/dev/null || { echo "node is missing" >&2; exit 1; }
 bench_prepare "$PORT"
 bench_start "$SCHEMA" "$PORT"
-PGOPTIONS="-c search_path=$SCHEMA" psql -q -v ON_ERROR_STOP=1 -f src/main/resources/db/demo/R__demo_catalog.sql
+bench_demo_catalog "$SCHEMA"
 psql -q -c "update $SCHEMA.stock set on_hand = 1000000 where sku_code = '$SKU' and region_code = 'IN'"
 
 KEY=target/bench-jwt/private-key.pem

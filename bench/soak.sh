@@ -31,8 +31,7 @@ bench_stripe_fake "$STRIPE_PORT"
 
 # First start migrates a new schema; then the demo data and plenty of stock.
 bench_start "$SCHEMA" "$PORT"
-PGOPTIONS="-c search_path=$SCHEMA" psql -q -v ON_ERROR_STOP=1 -f src/main/resources/db/demo/R__demo_catalog.sql
-psql -q -c "update $SCHEMA.stock set on_hand = 10000000"
+bench_demo_catalog "$SCHEMA" 10000000
 kill "$APP"; while kill -0 "$APP" 2>/dev/null; do sleep 0.2; done
 
 # A start as a deployment's next pod sees it: schema in place.
