@@ -141,11 +141,10 @@ class ProblemMappers {
      * client may retry shortly (with its Idempotency-Key, a retry finishes or
      * replays what this attempt started). Readiness reports the same.
      */
-    private static Response unavailable(Throwable e) {
+    private Response unavailable(Throwable e) {
         LOG.warnf("Database unavailable: %s", e.toString());
-        return Response.fromResponse(toResponse(new Problem(503, "DATABASE_UNAVAILABLE", "Service unavailable",
-                        "The database cannot be reached right now; retry in a few seconds.", null, null)))
-                .header(HttpHeaders.RETRY_AFTER, 2).build();
+        return problem(new ProblemException(503, "DATABASE_UNAVAILABLE", "Service unavailable",
+                "The database cannot be reached right now; retry in a few seconds.").retryAfter(2));
     }
 
     /** A refused, reset or closed connection (only the database is reached over the network here, outside
