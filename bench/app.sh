@@ -5,6 +5,7 @@
 #   bench_prepare PORT...   checks wrk and the ports, builds the app, sets PG* for psql
 #   bench_start SCHEMA PORT drops SCHEMA, starts the app on it, waits until ready; stops it on exit
 #   bench_launch SCHEMA PORT the same without dropping SCHEMA
+#   bench_train_aot SCHEMA PORT records an AOT cache (JDK 25+) and adds it to JAVA_OPTS
 #   bench_demo_catalog SCHEMA [UNITS]  loads the demo catalog into SCHEMA; with UNITS, every SKU gets that stock
 #   bench_stripe_fake PORT  starts the tests' WireMock answering like Stripe (bench/stripe-fake) on PORT
 #   bench_stop              stops what bench_start started (and $EXTRA_PIDS)
@@ -14,6 +15,8 @@ bench_prepare() {
   [ -n "${DB_PASSWORD:-}" ] && export PGPASSWORD=$DB_PASSWORD
   command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
   ./mvnw -B -q package -DskipTests   # always the code as it is now
+  # The app may run on another JDK than the build's (the image runs Java 25).
+  [ -z "${BENCH_JAVA_HOME:-}" ] || export PATH=$BENCH_JAVA_HOME/bin:$PATH
   local port
   for port in "$@"; do
     if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
@@ -29,9 +32,9 @@ bench_start() {
   bench_launch "$schema" "$port"
 }
 
-# Starts the app on SCHEMA as it is (no drop), waits until ready; stops it on exit.
-bench_launch() {
-  local schema=$1 port=$2
+# The environment the packaged app runs with here: throwaway keys, made-up Stripe keys,
+# SCHEMA and PORT. Exported, so the app started next (or deploy/aot-train.sh) sees it.
+bench_env() {
   mkdir -p target/bench-jwt
   [ -f target/bench-jwt/public-key.pem ] || {
     openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out target/bench-jwt/private-key.pem 2>/dev/null
@@ -41,11 +44,18 @@ bench_launch() {
     openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out target/bench-jwt/seller-signing-key.pem 2>/dev/null
   # Production refuses to start without Stripe keys; these made-up ones reach no Stripe (the
   # checkout bench points STRIPE_API_BASE at a local fake).
-  JWT_ISSUER=storefront-bench JWT_PUBLIC_KEY_LOCATION=$PWD/target/bench-jwt/public-key.pem DB_SCHEMA=$schema PORT=$port \
-    SELLER_SIGNING_KEY_LOCATION=$PWD/target/bench-jwt/seller-signing-key.pem \
+  export JWT_ISSUER=storefront-bench JWT_PUBLIC_KEY_LOCATION=$PWD/target/bench-jwt/public-key.pem \
+    DB_SCHEMA=$1 PORT=$2 SELLER_SIGNING_KEY_LOCATION=$PWD/target/bench-jwt/seller-signing-key.pem \
     WRITE_RATE_BURST=${WRITE_RATE_BURST:-1000000000} WRITE_RATE_PER_SECOND=${WRITE_RATE_PER_SECOND:-1000000000} \
-    STRIPE_SECRET_KEY=${STRIPE_SECRET_KEY:-sk_test_bench} STRIPE_WEBHOOK_SECRET=${STRIPE_WEBHOOK_SECRET:-whsec_bench} \
-    java ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > target/bench-app.log 2>&1 &
+    STRIPE_SECRET_KEY=${STRIPE_SECRET_KEY:-sk_test_bench} STRIPE_WEBHOOK_SECRET=${STRIPE_WEBHOOK_SECRET:-whsec_bench}
+}
+
+# Starts the app on SCHEMA as it is (no drop), waits until ready; stops it on exit.
+bench_launch() {
+  local schema=$1 port=$2
+  bench_env "$schema" "$port"
+  # shellcheck disable=SC2086 # JAVA_OPTS holds several options
+  java ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > target/bench-app.log 2>&1 &
   APP=$!
   trap bench_stop EXIT
   for _ in $(seq 1 600); do
@@ -53,6 +63,19 @@ bench_launch() {
     sleep 0.1
   done
   curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null || { echo "app did not start; see target/bench-app.log" >&2; exit 1; }
+}
+
+# Records an AOT cache as a deployment's image build does (deploy/aot-train.sh) when this
+# java can (JDK 25 or later), and has JAVA_OPTS use it; otherwise says so and does nothing.
+bench_train_aot() {
+  local schema=$1 port=$2 cache=$PWD/target/bench-app.aot
+  if ! java -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q AOTCacheOutput; then
+    echo "-- no AOT cache: $(java -version 2>&1 | head -1) cannot write one (JDK 25 or later can)"
+    return 0
+  fi
+  ( bench_env "$schema" "$port" && deploy/aot-train.sh target/quarkus-app "$cache" "$port" ) > target/bench-aot.log 2>&1 ||
+    { echo "recording the AOT cache failed; see target/bench-aot.log" >&2; exit 1; }
+  JAVA_OPTS="${JAVA_OPTS:-} -XX:AOTCache=$cache"
 }
 
 bench_demo_catalog() {

@@ -5,10 +5,15 @@
 # by kind, checkouts completed against orders stored (none lost, none doubled),
 # and every SAMPLE_EVERY seconds the app's resident memory, heap in use and
 # database connections, so leaks show as a trend. Also times a start on an
-# existing schema.
+# existing schema, with an AOT cache recorded as the image build records it
+# (deploy/aot-train.sh) when the app's JDK is 25 or later.
 #
 #   bench/soak.sh                                    # 16 shoppers, 100 ms apart, 10 min, restart at 5 min
 #   DURATION=120 RESTART_AT=60 bench/soak.sh         # a short one
+#   BENCH_JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 bench/soak.sh   # the app on the image's JDK
+#
+# JAVA_OPTS and MALLOC_ARENA_MAX default to what the image (deploy/Dockerfile) runs
+# with under the manifests' 512Mi limit.
 #
 # Needs wrk and root (it restarts the local PostgreSQL cluster: do not run it
 # beside anything else that uses that database). Writes only to its own schema.
@@ -23,7 +28,8 @@ SAMPLE_EVERY=${SAMPLE_EVERY:-30}
 PORT=${BENCH_PORT:-8089}
 STRIPE_PORT=${BENCH_STRIPE_PORT:-8090}
 SCHEMA=${BENCH_SCHEMA:-storefront_bench_soak}
-export JAVA_OPTS=${JAVA_OPTS:--Xmx256m}
+export JAVA_OPTS=${JAVA_OPTS:--Xmx256m -Xms64m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 source bench/app.sh
 bench_prepare "$PORT" "$STRIPE_PORT"
 
@@ -33,12 +39,13 @@ bench_stripe_fake "$STRIPE_PORT"
 bench_start "$SCHEMA" "$PORT"
 bench_demo_catalog "$SCHEMA" 10000000
 kill "$APP"; while kill -0 "$APP" 2>/dev/null; do sleep 0.2; done
+bench_train_aot "$SCHEMA" "$PORT"
 
 # A start as a deployment's next pod sees it: schema in place.
 t0=$(date +%s%N)
 bench_launch "$SCHEMA" "$PORT"
 t1=$(date +%s%N)
-echo "== $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, $(java -version 2>&1 | head -1), JAVA_OPTS=$JAVA_OPTS"
+echo "== $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, $(java -version 2>&1 | head -1), JAVA_OPTS=$JAVA_OPTS, MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX"
 echo "-- start to ready (existing schema): $(( (t1 - t0) / 1000000 )) ms; $(grep -o 'started in [0-9.]*s' target/bench-app.log)"
 
 sample() {
