@@ -2,8 +2,8 @@
 # Records an ahead-of-time cache for the packaged API (JDK 25 or later): starts it
 # with -XX:AOTCacheOutput, sends it a round of the requests shoppers send, and stops
 # it; on exit the JVM writes the classes it loaded and linked, with their profiles,
-# to CACHE. A later start with -XX:AOTCache=CACHE on the same JDK, the same JVM
-# options and the same jars takes them from there (deploy/README.md, "Start-up").
+# to CACHE. A later start with -XX:AOTCache=CACHE on the same JDK and jars, with the
+# same collector, takes them from there (deploy/README.md, "Start-up and memory").
 #
 #   deploy/aot-train.sh APP_DIR CACHE [PORT]
 #
@@ -30,10 +30,10 @@ curl -fs -o /dev/null "$base/q/health/ready" || { echo "aot-train: the API was n
 # Requests as shoppers and probes send them, a few rounds so the hot paths gather
 # profiles. The answers do not matter here, only the code they run.
 for _ in $(seq 1 20); do
-  for path in /api/v1/regions /api/v1/regions/US /api/v1/regions/resolve?country=DE \
+  for path in /api/v1/regions /api/v1/regions/US "/api/v1/regions/resolve?country=DE" \
       "/api/v1/regions/US/products?limit=20" "/api/v1/regions/IN/products?limit=20" \
       /api/v1/regions/US/products/mi-band-8 /api/v1/regions/US/products/mi-band-8/availability \
-      /api/v1/regions/US/products/no-such-product /api/v1/flash-sales?region=IN \
+      /api/v1/regions/US/products/no-such-product "/api/v1/flash-sales?region=IN" \
       "/api/v1/stores?near=48.85,2.35&radius=50" /api/v1/sellers/signing-keys \
       /q/health/ready /q/health/live /q/metrics; do
     curl -s -o /dev/null "$base$path" || true
