@@ -95,19 +95,45 @@ public class FlashSaleRepository {
                 .replaceWithVoid();
     }
 
-    /** One claim attempt, in one statement (see claim_flash_unit). */
-    Uni<ClaimOutcome> claim(SqlClient client, UUID saleId, UUID claimId, String customerId, String addressKey,
-                            String idempotencyKey, int startShard, Duration ttl) {
-        Tuple params = Tuple.tuple().addUUID(saleId).addUUID(claimId).addString(customerId).addString(addressKey)
-                .addString(idempotencyKey).addInteger(startShard)
+    /** A claim as it goes to the database, with the id it gets if granted. */
+    record ClaimAttempt(UUID claimId, String customerId, String addressKey, String idempotencyKey) {
+    }
+
+    /**
+     * A batch of claims of one sale, decided in one statement (see claim_flash_units):
+     * the outcome of each, in the order given.
+     */
+    Uni<List<ClaimOutcome>> claim(SqlClient client, UUID saleId, List<ClaimAttempt> attempts, int startShard,
+                                  Duration ttl) {
+        int n = attempts.size();
+        UUID[] claims = new UUID[n];
+        String[] customers = new String[n];
+        String[] addresses = new String[n];
+        String[] keys = new String[n];
+        for (int i = 0; i < n; i++) {
+            ClaimAttempt attempt = attempts.get(i);
+            claims[i] = attempt.claimId();
+            customers[i] = attempt.customerId();
+            addresses[i] = attempt.addressKey();
+            keys[i] = attempt.idempotencyKey();
+        }
+        Tuple params = Tuple.tuple().addUUID(saleId).addArrayOfUUID(claims).addArrayOfString(customers)
+                .addArrayOfString(addresses).addArrayOfString(keys).addInteger(startShard)
                 .addInteger((int) ttl.toSeconds());
-        return client.preparedQuery(
-                        "select * from claim_flash_unit($1, $2, $3, $4, $5, $6, $7::int * interval '1 second')")
+        return client.preparedQuery("""
+                        select * from claim_flash_units($1, $2, $3, $4, $5, $6, $7::int * interval '1 second')""")
                 .execute(params)
                 .map(rows -> {
-                    Row row = rows.iterator().next();
-                    return new ClaimOutcome(row.getString("outcome"), row.getUUID("claim_id"),
-                            row.getString("claim_status"), SqlTime.instant(row.getOffsetDateTime("claim_expires_at")));
+                    ClaimOutcome[] outcomes = new ClaimOutcome[n];
+                    rows.forEach(row -> outcomes[row.getInteger("pos") - 1] = new ClaimOutcome(
+                            row.getString("outcome"), row.getUUID("claim_id"), row.getString("claim_status"),
+                            SqlTime.instant(row.getOffsetDateTime("claim_expires_at"))));
+                    for (int i = 0; i < n; i++) {
+                        if (outcomes[i] == null) {
+                            throw new IllegalStateException("claim_flash_units gave no outcome for claim " + (i + 1));
+                        }
+                    }
+                    return List.of(outcomes);
                 });
     }
 

@@ -97,7 +97,8 @@ public class FlashSaleResource {
     @APIResponse(responseCode = "404", description = "FLASH_SALE_NOT_FOUND.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Refused: NOT_STARTED (with `startsAt` and Retry-After), "
-            + "ENDED, SOLD_OUT, or LIMIT_REACHED (with `limit` and `limitedBy`: account or address).",
+            + "ENDED, SOLD_OUT, or LIMIT_REACHED (with `limit` and `limitedBy`: account or address); or "
+            + "CONCURRENT_CHANGE: other claims for the same account, address or units kept meeting this one, retry.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "SHIPPING_COUNTRY_NOT_IN_REGION, or IDEMPOTENCY_KEY_REUSED (the "
             + "key claimed in another sale or for another address).",

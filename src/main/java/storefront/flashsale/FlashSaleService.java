@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.pgclient.PgException;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import storefront.catalog.CatalogRepository;
@@ -45,8 +43,9 @@ import storefront.region.Regions;
 
 /**
  * Flash sales: ops create them (setting their units aside from stock), shoppers
- * claim units. A claim is one statement in PostgreSQL (limits, a unit from a
- * shard, the claim row); what cannot change is answered from memory: a sale's
+ * claim units. The database decides claims, a batch of a sale's claims in one
+ * statement ({@link ClaimBatcher}: limits, units from shards, the claim rows);
+ * what cannot change is answered from memory: a sale's
  * window, and for a short while after the database said so, that it is sold
  * out. A refusal is never given to a key that was granted before: those replay.
  * While a sale reads as sold out, this replica knows the keys its claims were
@@ -66,7 +65,7 @@ public class FlashSaleService {
     private final RegionDirectory regions;
     private final AuditLog audit;
     private final ClaimRateLimiter limiter;
-    private final Duration claimTtl;
+    private final ClaimBatcher batcher;
     private final int shards;
     private final long soldOutRecheckNanos;
     private final Clock clock = Clock.systemUTC();
@@ -112,8 +111,7 @@ public class FlashSaleService {
     private final Set<UUID> loadingGrants = ConcurrentHashMap.newKeySet();
 
     FlashSaleService(Pool pool, FlashSaleRepository sales, Inventory inventory, RegionDirectory regions,
-                     AuditLog audit, ClaimRateLimiter limiter,
-                     @ConfigProperty(name = "storefront.flash-sale.claim-minutes") int claimMinutes,
+                     AuditLog audit, ClaimRateLimiter limiter, ClaimBatcher batcher,
                      @ConfigProperty(name = "storefront.flash-sale.shards") int shards,
                      @ConfigProperty(name = "storefront.flash-sale.sold-out-recheck-ms") long soldOutRecheckMs) {
         this.pool = pool;
@@ -122,7 +120,7 @@ public class FlashSaleService {
         this.regions = regions;
         this.audit = audit;
         this.limiter = limiter;
-        this.claimTtl = Duration.ofMinutes(claimMinutes);
+        this.batcher = batcher;
         this.shards = shards;
         this.soldOutRecheckNanos = Duration.ofMillis(soldOutRecheckMs).toNanos();
         // An entry is only believed until its recheck time; dropping it soon after frees its keys.
@@ -238,17 +236,14 @@ public class FlashSaleService {
                         })
                         .orElseThrow(() -> refusal));
             }
-            Uni<Claimed> claimed = attempt(sale, customerId, addressKey, key)
-                    .onFailure(FlashSaleService::duplicateKey).recoverWithUni(() ->
-                            attempt(sale, customerId, addressKey, key));
+            Uni<Claimed> claimed = attempt(sale, customerId, addressKey, key);
             // This request rechecked a belief that had run out: let the next one ask when this one is done.
             return belief == null ? claimed : claimed.onTermination().invoke(() -> belief.rechecking().set(false));
         }));
     }
 
     private Uni<Claimed> attempt(Sale sale, String customerId, String addressKey, String key) {
-        int start = ThreadLocalRandom.current().nextInt(sale.shards());
-        return sales.claim(pool, sale.id(), UUID.randomUUID(), customerId, addressKey, key, start, claimTtl)
+        return batcher.claim(sale, customerId, addressKey, key)
                 .call(outcome -> "SOLD_OUT".equals(outcome.outcome()) ? rememberSoldOut(sale)
                         : Uni.createFrom().voidItem())
                 .map(outcome -> {
@@ -305,11 +300,6 @@ public class FlashSaleService {
             default:
                 throw new IllegalStateException("Unknown claim outcome " + outcome.outcome());
         }
-    }
-
-    /** Two claims with one key at once: the loser's insert hits the unique key; asking again replays. */
-    private static boolean duplicateKey(Throwable failure) {
-        return failure instanceof PgException pg && "23505".equals(pg.getSqlState());
     }
 
     private Uni<Sale> sale(String id) {
