@@ -33,7 +33,9 @@ import storefront.flashsale.FlashSaleRepository.Sale;
  * sale serves the claims instead of every claim queueing for a connection.
  * Claims the database answers RETRY (see the function) wait for the next
  * batch; so does a whole batch that met another transaction's rows (a deadlock
- * or a claim of the same key from another replica), whose work was undone.
+ * or a claim of the same key from another replica), whose work was undone. A
+ * batch the database has not answered within the request timeout no longer
+ * holds up the sale's lane (see {@link #batchTimeout}).
  */
 @Startup
 @Singleton
@@ -48,15 +50,23 @@ class ClaimBatcher {
     private final FlashSaleRepository sales;
     private final Duration claimTtl;
     private final int maxBatch;
+    /**
+     * How long the lane waits for a batch: its claims have been answered
+     * REQUEST_TIMEOUT by then, and the claims queued behind it go on in the next
+     * batch, on another connection, whatever holds this one.
+     */
+    private final Duration batchTimeout;
     /** One lane per sale that has claims; an idle lane is dropped (a late batch still answers its own claims). */
     private final Cache<UUID, Lane> lanes = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10)).build();
 
     ClaimBatcher(Pool pool, FlashSaleRepository sales,
                  @ConfigProperty(name = "storefront.flash-sale.claim-minutes") int claimMinutes,
-                 @ConfigProperty(name = "storefront.flash-sale.claim-batch") int maxBatch) {
+                 @ConfigProperty(name = "storefront.flash-sale.claim-batch") int maxBatch,
+                 @ConfigProperty(name = "storefront.http.request-timeout") Duration requestTimeout) {
         this.pool = pool;
         this.sales = sales;
         this.claimTtl = Duration.ofMinutes(claimMinutes);
+        this.batchTimeout = requestTimeout;
         if (maxBatch < 1 || maxBatch > 1_000) {
             throw new IllegalStateException("Refusing to start: storefront.flash-sale.claim-batch (FLASH_CLAIM_BATCH) "
                     + "must be between 1 and 1000, not " + maxBatch + ".");
@@ -130,6 +140,7 @@ class ClaimBatcher {
         private void decide(List<Waiting> batch) {
             int start = ThreadLocalRandom.current().nextInt(sale.shards());
             sales.claim(pool, sale.id(), batch.stream().map(Waiting::attempt).toList(), start, claimTtl)
+                    .ifNoItem().after(batchTimeout).failWith(ClaimBatcher.this::timedOut)
                     .subscribe().with(outcomes -> {
                         deciding.set(false);
                         for (int i = 0; i < batch.size(); i++) {
@@ -161,6 +172,11 @@ class ClaimBatcher {
                 waiting.fail(contended());
             }
         }
+    }
+
+    private ProblemException timedOut() {
+        return new ProblemException(503, "REQUEST_TIMEOUT", "Request timed out", "The claim was not decided within "
+                + batchTimeout.toMillis() + " ms; retry in a few seconds with the same Idempotency-Key.").retryAfter(2);
     }
 
     private static ProblemException contended() {

@@ -103,7 +103,7 @@ class ClaimBatchTest {
 
     @Test
     void aBatchSizeThatCannotWorkStopsTheStartWithAReadableMessage() {
-        assertThatThrownBy(() -> new ClaimBatcher(pool, sales, 10, 0)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> new ClaimBatcher(pool, sales, 10, 0, Duration.ofSeconds(30))).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("FLASH_CLAIM_BATCH").hasMessageContaining("between 1 and 1000, not 0");
     }
 
