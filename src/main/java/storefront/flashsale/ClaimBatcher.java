@@ -2,11 +2,11 @@ package storefront.flashsale;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.quarkus.runtime.Startup;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.pgclient.PgException;
 import jakarta.inject.Singleton;
@@ -42,7 +42,7 @@ import storefront.flashsale.FlashSaleRepository.Sale;
 class ClaimBatcher {
 
     /** How often one claim goes to the database before it is answered CONCURRENT_CHANGE. */
-    static final int MAX_ROUNDS = 8;
+    private static final int MAX_ROUNDS = 8;
     /** Undone batches worth asking again: a deadlock, a serialization failure, a key claimed meanwhile. */
     private static final Set<String> ASK_AGAIN = Set.of("40P01", "40001", "23505");
 
