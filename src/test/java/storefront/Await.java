@@ -20,4 +20,14 @@ public final class Await {
             Thread.onSpinWait();
         }
     }
+
+    /** Sleeps, for a test that paces its own retries. */
+    public static void pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
 }

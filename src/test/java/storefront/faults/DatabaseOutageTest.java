@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
+import storefront.Await;
 import storefront.checkout.Shop;
 import storefront.checkout.StripeMock;
 
@@ -153,7 +154,7 @@ class DatabaseOutageTest {
                 unexpected.add(status + " " + response.asString());
             }
             assertThat(System.nanoTime()).as("a step done within 60 s").isLessThan(deadline);
-            sleep(100);
+            Await.pause(100);
         }
     }
 
@@ -168,17 +169,7 @@ class DatabaseOutageTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (request().get("/q/health/ready").statusCode() != status) {
             assertThat(System.nanoTime()).as(what).isLessThan(deadline);
-            sleep(100);
+            Await.pause(100);
         }
     }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
 }

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import storefront.Await;
 import storefront.Tokens;
 import storefront.inventory.TestSkus;
 
@@ -63,20 +64,11 @@ class ClaimBatchTimeoutTest {
         // Let go, Bob's batch took the unit; his retry with the key replays it.
         var replay = FlashSales.claim(bob, sale, "b1", FlashSales.elsewhere(2));
         for (int i = 0; i < 10 && replay.statusCode() != 201; i++) {
-            sleep(500);  // his first claim may still be finishing
+            Await.pause(500);  // his first claim may still be finishing
             replay = FlashSales.claim(bob, sale, "b1", FlashSales.elsewhere(2));
         }
         replay.then().statusCode(201).header("Idempotent-Replayed", "true").body("status", equalTo("GRANTED"));
         assertThat(TestSkus.one(pool, "select count(*) as n from flash_claim where sale_id = $1",
                 UUID.fromString(sale)).getLong("n")).isEqualTo(2);
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
