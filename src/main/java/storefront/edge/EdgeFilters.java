@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import storefront.common.Problem;
 import storefront.common.RequestIds;
@@ -29,6 +31,7 @@ public class EdgeFilters {
     /** Writes whose sender is not a client of ours: Stripe's webhook deliveries come in bursts. */
     static final Set<String> NOT_RATE_LIMITED = Set.of("/api/v1/webhooks/stripe");
     private static final Set<HttpMethod> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+    private static final Logger LOG = Logger.getLogger(EdgeFilters.class);
 
     private final ObjectMapper json;
     private final long maxBodyBytes;
@@ -53,6 +56,28 @@ public class EdgeFilters {
         filters.register(this::requestId, 1000);
         filters.register(this::deadline, 900);
         filters.register(this::guardWrites, 100);
+    }
+
+    /** Ahead of the server's own failure handler, which logs every failure as an error. */
+    void register(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).failureHandler(this::lateAnswer);
+    }
+
+    /**
+     * A request the deadline has answered may still fail afterwards, when its own
+     * answer arrives and finds the response sent. Nothing can reach the client any
+     * more and the client has been told to retry (with its Idempotency-Key, which
+     * replays whatever the late answer did), so this is a line, not an error with a
+     * stack trace per request while the database is slow.
+     */
+    private void lateAnswer(RoutingContext rc) {
+        if (!rc.response().ended()) {
+            rc.next();
+            return;
+        }
+        LOG.infof("%s %s: its answer came after the request was answered %d, and was dropped (%s)",
+                rc.request().method(), rc.normalizedPath(), rc.response().getStatusCode(),
+                rc.failure() == null ? "status " + rc.statusCode() : rc.failure().toString());
     }
 
     /**

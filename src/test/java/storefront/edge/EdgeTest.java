@@ -12,12 +12,10 @@ import io.restassured.response.Response;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
+import storefront.LogCapture;
 import storefront.checkout.Shop;
 import storefront.checkout.StripeMock;
 
@@ -59,26 +57,8 @@ class EdgeTest {
 
     @Test
     void logLinesWrittenForARequestCarryItsId() {
-        List<LogRecord> records = new CopyOnWriteArrayList<>();
-        List<String> ids = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                records.add(record);
-                ids.add(record instanceof ExtLogRecord ext ? String.valueOf(ext.getMdc("requestId")) : "none");
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger logger = Logger.getLogger("storefront");
-        logger.addHandler(capture);
-        try {
+        List<LogRecord> records;
+        try (LogCapture log = LogCapture.of("storefront")) {
             String payload = Shop.intentEvent("payment_intent.succeeded", "pi_edge_" + UUID.randomUUID(),
                     UUID.randomUUID().toString(), 1000, "usd");
             given().header("X-Request-Id", "webhook-delivery-1").contentType("application/json; charset=utf-8")
@@ -86,11 +66,12 @@ class EdgeTest {
                             StripeMock.WEBHOOK_SECRET))
                     .body(payload).post("/api/v1/webhooks/stripe")
                     .then().statusCode(200).body("outcome", equalTo("UNKNOWN_ORDER"));
-        } finally {
-            logger.removeHandler(capture);
+            records = log.records();
         }
         // The warning about the unknown order and the line about the event, both written asynchronously.
-        List<String> forThisRequest = ids.stream().filter("webhook-delivery-1"::equals).toList();
+        List<String> forThisRequest = records.stream()
+                .map(r -> r instanceof ExtLogRecord ext ? String.valueOf(ext.getMdc("requestId")) : "none")
+                .filter("webhook-delivery-1"::equals).toList();
         assertThat(forThisRequest).hasSizeGreaterThanOrEqualTo(2);
         assertThat(records.stream().map(LogRecord::getMessage).toList())
                 .anySatisfy(m -> assertThat(m).contains("names no known order"));
