@@ -69,6 +69,8 @@ class MetricsTest {
         // Latency per route (the template, not the URL), as a histogram.
         assertThat(metrics).containsPattern("http_server_requests_seconds_bucket\\{method=\"GET\",outcome=\"SUCCESS\","
                 + "status=\"200\",uri=\"/api/v1/regions/\\{code\\}/products\",le=\"[0-9.+Inf]+\"\\}");
+        // Bearer tokens trusted again without a second signature check.
+        assertThat(metrics).contains("cache_gets_total{cache=\"verified-tokens\",result=\"miss\"}");
         // The database pool: connections in use and requests waiting for one.
         assertThat(metrics).contains("sql_pool_usage_seconds_count").contains("sql_pool_queue_delay_seconds_count");
     }
