@@ -9,8 +9,15 @@ import java.time.Duration;
 /**
  * A token bucket per client key: a short burst, then a steady rate. Buckets of
  * clients that went quiet are forgotten. Limits hold per replica.
+ * <p>
+ * At most {@link #MAX_CLIENTS} buckets are kept (one takes about 350 bytes with
+ * its key, so some 35 MiB): a crowd of more clients than that within the
+ * forgetting time costs the least active of them their bucket, and so a fresh
+ * burst, rather than the heap.
  */
 public final class TokenBuckets {
+
+    private static final int MAX_CLIENTS = 100_000;
 
     private final long burst;
     private final long perSecond;
@@ -25,7 +32,7 @@ public final class TokenBuckets {
         this.perSecond = perSecond;
         this.buckets = Caffeine.newBuilder()
                 .expireAfterAccess(Duration.ofSeconds(Math.max(60, burst / perSecond * 2)))
-                .maximumSize(500_000)
+                .maximumSize(MAX_CLIENTS)
                 .build();
     }
 
