@@ -54,7 +54,7 @@ class VerifiedTokensTest {
     @Test
     void aCrowdOfNewTokensStaysWithinTheMemoryTheCacheIsGiven() throws ParseException {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        VerifiedTokens tokens = new VerifiedTokens(60, 1, registry);
+        VerifiedTokens tokens = new VerifiedTokens(60, 1024 * 1024, registry);
         List<String> crowd = IntStream.range(0, 1_000).mapToObj(i -> Tokens.shopper("crowd-" + i + "-" + System.nanoTime()))
                 .toList();
         for (String token : crowd) {
