@@ -7,6 +7,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.netty.channel.ConnectTimeoutException;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import jakarta.validation.ConstraintViolationException;
@@ -89,7 +90,7 @@ class ProblemMappers {
 
     /** Two writers met on the same rows and PostgreSQL gave up on one: it may simply retry. */
     @ServerExceptionMapper
-    Response database(PgException e) {
+    Response database(PgException e, HttpServerRequest request) {
         if (databaseUnavailable(e)) {
             return unavailable(e);
         }
@@ -98,7 +99,7 @@ class ProblemMappers {
             return toResponse(new Problem(409, "CONCURRENT_CHANGE", "Concurrent change",
                     "Another change to the same data was made at the same time. Read again and retry.", null, null));
         }
-        return unexpected(e);
+        return unexpected(e, request);
     }
 
     @ServerExceptionMapper
@@ -127,11 +128,15 @@ class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    Response unexpected(Throwable e) {
+    Response unexpected(Throwable e, HttpServerRequest request) {
         if (databaseUnavailable(e)) {
             return unavailable(e);
         }
-        LOG.error("Unexpected failure", e);
+        // Already answered (the deadline's 503): the answer's own failure to be written is no error of
+        // the request's; the edge's failure handler notes it (EdgeFilters) once this answer cannot be written either.
+        if (!request.response().ended()) {
+            LOG.error("Unexpected failure", e);
+        }
         return toResponse(new Problem(500, "INTERNAL_ERROR", "Internal error",
                 "The request could not be completed.", null, null));
     }
