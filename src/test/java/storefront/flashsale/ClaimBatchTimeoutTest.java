@@ -70,9 +70,7 @@ class ClaimBatchTimeoutTest {
                 locker.close().await().indefinitely();
             }
             // Bob's claim gets its own answer when its batch gives up too, a moment after his 503.
-            for (int i = 0; i < 50 && edge.records().isEmpty(); i++) {
-                Await.pause(100);
-            }
+            Await.until("the held-up claim's late answer noted", () -> !edge.records().isEmpty());
             assertThat(serverErrors.records()).noneMatch(r -> r.getLevel().intValue() >= Level.SEVERE.intValue());
             assertThat(edge.records()).map(LogRecord::getMessage).anySatisfy(m -> assertThat(m)
                     .contains("/claims: its answer came after the request was answered 503"));
