@@ -40,7 +40,7 @@ public class BusinessMetrics {
         registry.counter("storefront.payment.reconciliations", "found", found, "outcome", outcome).increment();
     }
 
-    /** A flash-sale claim's answer: GRANTED, REPLAYED or the refusal's code (SOLD_OUT, RATE_LIMITED, ...). */
+    /** A flash-sale claim's answer: GRANTED, REPLAYED or the refusal's code (SOLD_OUT, CLAIM_RATE_LIMITED, ...). */
     public void claim(String outcome) {
         registry.counter("storefront.flash_sale.claims", "outcome", outcome).increment();
     }

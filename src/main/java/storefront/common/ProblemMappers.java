@@ -1,7 +1,6 @@
 package storefront.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -48,14 +47,18 @@ class ProblemMappers {
         return toResponse(ProblemException.invalid(errors).problem());
     }
 
-    /** A body that is not JSON, or not of the expected shape (text where a number belongs, a bad instant). */
+    /**
+     * A body that is not JSON, or not of the expected shape: a member given twice,
+     * text where a number belongs, a fraction for an integer, a bad instant, a
+     * string PostgreSQL cannot store. The member is named in {@code errors}.
+     */
     @ServerExceptionMapper
     Response unreadableBody(JsonProcessingException e) {
-        String where = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
-                ? " at " + jsonPath(mapping)
-                : "";
+        Problem.FieldError error = BodyErrors.of(e);
+        String where = error == null || error.field().isEmpty() ? "" : " at " + error.field();
         return toResponse(new Problem(400, "MALFORMED_BODY", "Malformed body",
-                "The request body is not JSON of the expected shape" + where + ".", null, null));
+                "The request body is not JSON of the expected shape" + where + ".",
+                error == null ? null : List.of(error), null));
     }
 
     /** Named on its own: Quarkus maps this subtype itself unless the application does. */
@@ -88,11 +91,19 @@ class ProblemMappers {
                 "The roles in your token do not allow this operation.", null, null));
     }
 
-    /** Two writers met on the same rows and PostgreSQL gave up on one: it may simply retry. */
+    /**
+     * Two writers met on the same rows and PostgreSQL gave up on one: it may simply
+     * retry. A constraint or data error is the problem its constraint documents.
+     */
     @ServerExceptionMapper
     Response database(PgException e, HttpServerRequest request) {
         if (databaseUnavailable(e)) {
             return unavailable(e);
+        }
+        Problem refused = ConstraintProblems.of(e);
+        if (refused != null) {
+            LOG.debugf("Refused by the database: %s", e.getMessage());
+            return toResponse(refused);
         }
         if ("40001".equals(e.getSqlState()) || "40P01".equals(e.getSqlState())) {
             LOG.debugf("Concurrent change: %s", e.getMessage());
@@ -116,21 +127,36 @@ class ProblemMappers {
         if (family != Response.Status.Family.CLIENT_ERROR && family != Response.Status.Family.SERVER_ERROR) {
             return e.getResponse();
         }
-        String reason = e.getResponse().getStatusInfo().getReasonPhrase();
-        String code = switch (status) {
-            case 404 -> "NOT_FOUND";
-            case 405 -> "METHOD_NOT_ALLOWED";
-            case 406 -> "NOT_ACCEPTABLE";
-            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
-            default -> status >= 500 ? "INTERNAL_ERROR" : "BAD_REQUEST";
+        // The framework's own refusals (no route, method, media type), in the API's words, never the framework's.
+        Problem problem = switch (status) {
+            case 404 -> new Problem(404, "NOT_FOUND", "Not found", "No operation of this API is at this path.", null, null);
+            case 405 -> new Problem(405, "METHOD_NOT_ALLOWED", "Method not allowed",
+                    "This path does not take this method; the Allow header lists those it takes.", null, null);
+            case 406 -> new Problem(406, "NOT_ACCEPTABLE", "Not acceptable",
+                    "This operation answers application/json (problems as application/problem+json); "
+                            + "send an Accept header that takes it.", null, null);
+            case 415 -> new Problem(415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type",
+                    "This operation takes a body of another media type; see its request body in the contract "
+                            + "(most take application/json).", null, null);
+            default -> status >= 500
+                    ? new Problem(500, "INTERNAL_ERROR", "Internal error", "The request could not be completed.", null, null)
+                    : new Problem(status, "BAD_REQUEST", "Bad request", "The request cannot be served as sent.", null, null);
         };
-        return toResponse(new Problem(status, code, reason, status >= 500 ? "The request could not be completed." : e.getMessage(), null, null));
+        Response answer = toResponse(problem);
+        String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        return allow == null ? answer : Response.fromResponse(answer).header(HttpHeaders.ALLOW, allow).build();
     }
 
     @ServerExceptionMapper
     Response unexpected(Throwable e, HttpServerRequest request) {
         if (databaseUnavailable(e)) {
             return unavailable(e);
+        }
+        // A database refusal wrapped on its way up is still that refusal.
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof PgException pg && ConstraintProblems.of(pg) != null) {
+                return database(pg, request);
+            }
         }
         // Already answered (the deadline's 503): the answer's own failure to be written is no error of
         // the request's; the edge's failure handler notes it (EdgeFilters) once this answer cannot be written either.
@@ -193,18 +219,5 @@ class ProblemMappers {
     static String field(String path) {
         String[] parts = path.replaceAll("\\.<[^>]+>", "").split("\\.", 3);
         return parts[parts.length - 1];
-    }
-
-    /** Where in the body Jackson stopped, as {@code changes[0].availableFrom}. */
-    private static String jsonPath(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 }

@@ -5,17 +5,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import storefront.common.Problem;
 import storefront.common.RequestIds;
+import storefront.common.TextRules;
 import storefront.common.TokenBuckets;
 
 /**
@@ -33,13 +37,20 @@ public class EdgeFilters {
     private static final Set<HttpMethod> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
     private static final Logger LOG = Logger.getLogger(EdgeFilters.class);
 
+    /** The longest request target taken; the HTTP server's own limit (quarkus.http.limits) is above it. */
+    static final int MAX_URI_LENGTH = 8192;
+    /** The most header bytes taken; the HTTP server's own limit (quarkus.http.limits) is above it. */
+    static final int MAX_HEADER_BYTES = 16384;
+
     private final ObjectMapper json;
+    private final BodyHandler jsonBodies;
+    private final CorsOrigins cors;
     private final long maxBodyBytes;
     private final TokenBuckets writes;
     private final long requestTimeoutMs;
     private final long uploadTimeoutMs;
 
-    EdgeFilters(ObjectMapper json,
+    EdgeFilters(ObjectMapper json, CorsOrigins cors,
                 @ConfigProperty(name = "storefront.http.request-timeout") Duration requestTimeout,
                 @ConfigProperty(name = "storefront.http.upload-timeout") Duration uploadTimeout,
                 @ConfigProperty(name = "storefront.http.max-body-bytes") long maxBodyBytes,
@@ -49,18 +60,109 @@ public class EdgeFilters {
         this.requestTimeoutMs = requestTimeout.toMillis();
         this.uploadTimeoutMs = uploadTimeout.toMillis();
         this.maxBodyBytes = maxBodyBytes;
+        this.jsonBodies = BodyHandler.create(false).setBodyLimit(maxBodyBytes).setHandleFileUploads(false)
+                .setMergeFormAttributes(false);
+        this.cors = cors;
         this.writes = new TokenBuckets(burst, perSecond);
     }
 
     void register(@Observes Filters filters) {
         filters.register(this::requestId, 1000);
+        filters.register(this::guardInput, 950);
         filters.register(this::deadline, 900);
         filters.register(this::guardWrites, 100);
     }
 
-    /** Ahead of the server's own failure handler, which logs every failure as an error. */
+    /** Ahead of the server's own failure handler, which logs every failure as an error and answers without a problem. */
     void register(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).failureHandler(this::lateAnswer);
+        router.route().order(Integer.MIN_VALUE).failureHandler(this::failed);
+    }
+
+    /**
+     * Whatever failed below the API (the router refusing a path it cannot
+     * decode, the body reader over its limit, an error no mapper answered) is
+     * answered as a problem document with the request's id, like everything else.
+     */
+    private void failed(RoutingContext rc) {
+        if (rc.response().ended()) {
+            lateAnswer(rc);
+            return;
+        }
+        if (rc.response().headWritten()) {
+            rc.next();
+            return;
+        }
+        if (rc.response().headers().get(RequestIds.HEADER) == null) {
+            // Failed before the request id filter ran (the router refuses some paths at once).
+            requestId(rc.request().getHeader(RequestIds.HEADER), rc);
+        }
+        int status = rc.statusCode() >= 400 && rc.statusCode() < 500 ? rc.statusCode() : 500;
+        if (status == 500) {
+            LOG.error("Request failed below the API", rc.failure());
+        }
+        refuse(rc, switch (status) {
+            case 400 -> new Problem(400, "MALFORMED_REQUEST", "Malformed request",
+                    "The request cannot be read as HTTP for this API (its path or framing is malformed).", null, null);
+            case 404 -> notFound();
+            case 413 -> tooLarge(null);
+            default -> status < 500
+                    ? new Problem(status, "BAD_REQUEST", "Bad request", "The request cannot be served as sent.", null, null)
+                    : new Problem(500, "INTERNAL_ERROR", "Internal error", "The request could not be completed.", null, null);
+        }, null);
+    }
+
+    static Problem notFound() {
+        return new Problem(404, "NOT_FOUND", "Not found", "No operation of this API is at this path.", null, null);
+    }
+
+    private Problem tooLarge(Long declared) {
+        return new Problem(413, "PAYLOAD_TOO_LARGE", "Body too large",
+                (declared == null ? "The request body is over the limit" : "The request body is " + declared + " bytes")
+                        + "; at most " + maxBodyBytes + " bytes are accepted.", null, null);
+    }
+
+    /**
+     * The request's text outside its body, before anything reads it: the
+     * request target within {@value #MAX_URI_LENGTH} characters and the headers
+     * within {@value #MAX_HEADER_BYTES} bytes, well-formed percent-encoding of
+     * UTF-8, nothing PostgreSQL cannot store; a browser's cross-origin call from
+     * an origin not allowed is refused here too, as a problem.
+     */
+    private void guardInput(RoutingContext rc) {
+        HttpServerRequest request = rc.request();
+        String target = request.uri();
+        if (target.length() > MAX_URI_LENGTH) {
+            refuse(rc, new Problem(414, "URI_TOO_LONG", "URI too long", "The request target is " + target.length()
+                    + " characters; at most " + MAX_URI_LENGTH + " are accepted.", null, null), null);
+            return;
+        }
+        long headerBytes = 0;
+        for (Map.Entry<String, String> header : request.headers()) {
+            headerBytes += header.getKey().length() + header.getValue().length() + 4;
+        }
+        if (headerBytes > MAX_HEADER_BYTES) {
+            refuse(rc, new Problem(431, "HEADERS_TOO_LARGE", "Headers too large", "The request's headers take "
+                    + headerBytes + " bytes; at most " + MAX_HEADER_BYTES + " are accepted.", null, null), null);
+            return;
+        }
+        RequestText.Fault fault = RequestText.check(target, request.headers());
+        if (fault != null) {
+            refuse(rc, fault.malformed()
+                    ? new Problem(400, "MALFORMED_URI", "Malformed URI",
+                            "The request target is not well-formed percent-encoded UTF-8.", fault.errors(), null)
+                    : new Problem(400, "VALIDATION_FAILED", "Invalid request",
+                            "One or more parameters are invalid.", fault.errors(), null), null);
+            return;
+        }
+        String origin = request.getHeader("Origin");
+        if (origin != null && !cors.allows(origin, request)) {
+            refuse(rc, new Problem(403, "CORS_ORIGIN_NOT_ALLOWED", "Origin not allowed",
+                    "Browsers on " + (TextRules.fault(origin) == null && origin.length() <= 200 ? origin : "this origin")
+                            + " may not call this API (cross-origin requests are allowed from the configured origins only).",
+                    null, null), null);
+            return;
+        }
+        rc.next();
     }
 
     /**
@@ -70,11 +172,7 @@ public class EdgeFilters {
      * replays whatever the late answer did), so this is a line, not an error with a
      * stack trace per request while the database is slow.
      */
-    private void lateAnswer(RoutingContext rc) {
-        if (!rc.response().ended()) {
-            rc.next();
-            return;
-        }
+    private static void lateAnswer(RoutingContext rc) {
         LOG.infof("%s %s: its answer came after the request was answered %d, and was dropped (%s)",
                 rc.request().method(), rc.normalizedPath(), rc.response().getStatusCode(),
                 rc.failure() == null ? "status " + rc.statusCode() : rc.failure().toString());
@@ -99,10 +197,14 @@ public class EdgeFilters {
     }
 
     private void requestId(RoutingContext rc) {
-        String id = RequestIds.accept(rc.request().getHeader(RequestIds.HEADER));
+        requestId(rc.request().getHeader(RequestIds.HEADER), rc);
+        rc.next();
+    }
+
+    private static void requestId(String header, RoutingContext rc) {
+        String id = RequestIds.accept(header);
         MDC.put(RequestIds.MDC_KEY, id);
         rc.response().putHeader(RequestIds.HEADER, id);
-        rc.next();
     }
 
     private void guardWrites(RoutingContext rc) {
@@ -112,21 +214,26 @@ public class EdgeFilters {
             return;
         }
         long declared = contentLength(rc.request().getHeader("Content-Length"));
-        if (declared > maxBodyBytes && !LARGE_BODY_PATHS.contains(path)) {
-            refuse(rc, new Problem(413, "PAYLOAD_TOO_LARGE", "Body too large",
-                    "The request body is " + declared + " bytes; at most " + maxBodyBytes + " are accepted.",
-                    null, null), null);
+        boolean large = LARGE_BODY_PATHS.contains(path);
+        if (declared > maxBodyBytes && !large) {
+            refuse(rc, tooLarge(declared), null);
             return;
         }
         if (!NOT_RATE_LIMITED.contains(path)) {
             int wait = writes.take(client(rc));
             if (wait > 0) {
-                refuse(rc, new Problem(429, "RATE_LIMITED", "Too many requests",
+                refuse(rc, new Problem(429, "WRITE_RATE_LIMITED", "Too many requests",
                         "Too many changes from this client; retry in " + wait + " s.", null, null), wait);
                 return;
             }
         }
-        rc.next();
+        if (large) {
+            rc.next();
+        } else {
+            // Read here, under the limit, whatever the transfer encoding: a chunked body declares no length.
+            // The API reads the body from the routing context; one over the limit fails with 413 (see failed).
+            jsonBodies.handle(rc);
+        }
     }
 
     /** The client a write is counted against: its address (the forwarded one when proxy headers are trusted). */
@@ -142,7 +249,7 @@ public class EdgeFilters {
         }
     }
 
-    private void refuse(RoutingContext rc, Problem problem, Integer retryAfterSeconds) {
+    void refuse(RoutingContext rc, Problem problem, Integer retryAfterSeconds) {
         byte[] body;
         try {
             body = json.writeValueAsBytes(problem.withRequestId(RequestIds.current()));

@@ -9,6 +9,13 @@ import jakarta.inject.Singleton;
 /** HTTP server latency as histograms (per route), so p50/p99 can be computed across replicas. */
 public class MetricsSetup {
 
+    /** Route labels are templates or one fixed label, whatever path a client sends. */
+    @Produces
+    @Singleton
+    MeterFilter routeLabels() {
+        return new RouteLabels();
+    }
+
     @Produces
     @Singleton
     MeterFilter httpHistograms() {

@@ -22,11 +22,11 @@ public class ClaimRateLimiter {
         this.buckets = new TokenBuckets(burst, perSecond);
     }
 
-    /** Takes one claim from the client's bucket, or fails with 429 RATE_LIMITED and Retry-After. */
+    /** Takes one claim from the client's bucket, or fails with 429 CLAIM_RATE_LIMITED and Retry-After. */
     void acquire(String client) {
         int seconds = buckets.take(client);
         if (seconds > 0) {
-            throw new ProblemException(429, "RATE_LIMITED", "Too many claims",
+            throw new ProblemException(429, "CLAIM_RATE_LIMITED", "Too many claims",
                     "Too many claims from this client; retry in " + seconds + " s.").retryAfter(seconds);
         }
     }

@@ -103,7 +103,7 @@ public class FlashSaleResource {
     @APIResponse(responseCode = "422", description = "SHIPPING_COUNTRY_NOT_IN_REGION, or IDEMPOTENCY_KEY_REUSED (the "
             + "key claimed in another sale or for another address).",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "RATE_LIMITED: too many claims from this shopper; see Retry-After.",
+    @APIResponse(responseCode = "429", description = "CLAIM_RATE_LIMITED: too many claims from this shopper; see Retry-After.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> claim(@PathParam("id") String id,
                                @Parameter(description = "Unique per claim attempt (a UUID); resend it on retry.",

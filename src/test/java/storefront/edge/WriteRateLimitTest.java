@@ -29,7 +29,7 @@ class WriteRateLimitTest {
         }
         given().contentType("application/json").body("{\"region\": \"US\"}").post("/api/v1/carts")
                 .then().statusCode(429).contentType("application/problem+json")
-                .header("Retry-After", "1").body("code", equalTo("RATE_LIMITED"));
+                .header("Retry-After", "1").body("code", equalTo("WRITE_RATE_LIMITED"));
         // Reads are not limited, nor are Stripe's deliveries (refused here for their missing signature).
         given().get("/api/v1/regions").then().statusCode(200);
         given().contentType("application/json").body("{}").post("/api/v1/webhooks/stripe")

@@ -228,7 +228,7 @@ class FlashSaleTest {
             }
         }
         assertThat(limited).as("a 429 within 20 rapid claims").isNotNull();
-        limited.then().contentType("application/problem+json").body("code", equalTo("RATE_LIMITED"))
+        limited.then().contentType("application/problem+json").body("code", equalTo("CLAIM_RATE_LIMITED"))
                 .header("Retry-After", notNullValue());
         // Another shopper is not affected.
         FlashSales.claim(Tokens.shopper("human-" + UUID.randomUUID()), sale, UUID.randomUUID().toString(),
