@@ -3,6 +3,7 @@ package storefront.common;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.Map;
 
 /** Entity tags: strong validators derived from a representation's bytes, and the two RFC 9110 comparisons. */
 public final class ETags {
@@ -32,6 +33,38 @@ public final class ETags {
      */
     public static boolean matchHits(String ifMatch, String etag) {
         return anyMatches(ifMatch, etag, false);
+    }
+
+    /**
+     * The If-Match precondition of a write to {@code target} whose current state
+     * has the tag {@code current} (null: there is none yet, and the write creates
+     * it). A target that exists needs If-Match with its tag (428 without it, 412
+     * when it changed since); one that does not exist yet takes no If-Match (any
+     * tag, {@code *} too, names a state that is not there: 412). Callers hold the
+     * target's lock ({@link RowLocks}) from this check to their write.
+     */
+    public static void requireMatch(String ifMatch, String current, String target, String readFrom) {
+        String given = ifMatch == null || ifMatch.isBlank() ? null : ifMatch;
+        if (current == null) {
+            if (given != null) {
+                throw preconditionFailed(target);
+            }
+            return;
+        }
+        if (given == null) {
+            throw new ProblemException(new Problem(428, "PRECONDITION_REQUIRED", "If-Match required",
+                    "Send If-Match with the ETag from " + readFrom + ", so that a concurrent change is not overwritten.",
+                    null, Map.of("target", target)));
+        }
+        if (!matchHits(given, current)) {
+            throw preconditionFailed(target);
+        }
+    }
+
+    private static ProblemException preconditionFailed(String target) {
+        return new ProblemException(new Problem(412, "PRECONDITION_FAILED", "Changed since you read it",
+                target + " changed since the ETag you sent; read it again and decide anew.", null,
+                Map.of("target", target)));
     }
 
     private static boolean anyMatches(String header, String etag, boolean weak) {

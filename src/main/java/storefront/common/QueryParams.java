@@ -21,6 +21,15 @@ public final class QueryParams {
         return parameter == null || parameter.isBlank() ? null : parameter.strip();
     }
 
+    /** A parameter the operation cannot do without: stripped, or 400 VALIDATION_FAILED naming it. */
+    public static String required(String name, String parameter) {
+        String given = given(parameter);
+        if (given == null) {
+            throw ProblemException.invalid(List.of(new Problem.FieldError(name, "is required")));
+        }
+        return given;
+    }
+
     /** A page size between 1 and {@code max}; {@code fallback} when absent. */
     public static int limit(String value, int fallback, int max, List<Problem.FieldError> errors) {
         String given = given(value);

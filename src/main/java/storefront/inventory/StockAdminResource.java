@@ -11,10 +11,15 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -45,6 +50,8 @@ public class StockAdminResource {
     @Operation(summary = "Stock of a region")
     @APIResponse(responseCode = "200", description = "Stock by SKU.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StockList.class)))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: region missing.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "REGION_NOT_FOUND.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<StockList> list(@Parameter(required = true, example = "US") @QueryParam("region") String region,
@@ -52,13 +59,37 @@ public class StockAdminResource {
         return service.list(region, sku);
     }
 
+    @GET
+    @Path("/{region}/{sku}")
+    @RolesAllowed({Operator.OPS, Operator.ADMIN, Operator.AUDITOR})
+    @Operation(summary = "Stock of one SKU in a region", description = "Its ETag is what setting it needs in If-Match.")
+    @APIResponse(responseCode = "200", description = "The stock.",
+            headers = @Header(name = HttpHeaders.ETAG, description = "What PUT needs in If-Match.",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StockLevel.class)))
+    @APIResponse(responseCode = "404", description = "REGION_NOT_FOUND or STOCK_NOT_FOUND.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> one(@PathParam("region") String region, @PathParam("sku") String sku) {
+        return service.one(region, sku).map(StockAdminResource::tagged);
+    }
+
     @PUT
     @Path("/{region}/{sku}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Operator.OPS, Operator.ADMIN})
-    @Operation(summary = "Set the units on hand", description = "Creates the row for a SKU new to the region. Audited.")
+    @Operation(summary = "Set the units on hand", description = "After a count: If-Match carries the ETag of the "
+            + "stock the count was made against (GET /admin/stock/{region}/{sku}); a SKU new to the region takes none "
+            + "and gets its row. Audited.")
     @APIResponse(responseCode = "200", description = "The stock now.",
+            headers = @Header(name = HttpHeaders.ETAG, description = "Of the stock now.",
+                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StockLevel.class)))
+    @APIResponse(responseCode = "412", description = "PRECONDITION_FAILED: the stock changed since the ETag in "
+            + "If-Match (or If-Match was sent for a SKU with no stock yet).",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "PRECONDITION_REQUIRED: the SKU has stock in the region and "
+            + "If-Match is missing.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "ROLE_NOT_ALLOWED or REGION_NOT_IN_SCOPE.",
@@ -68,16 +99,22 @@ public class StockAdminResource {
     @APIResponse(responseCode = "409", description = "STOCK_BELOW_RESERVED: fewer than the units orders and flash "
             + "sales hold.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<StockLevel> set(@PathParam("region") String region, @PathParam("sku") String sku,
-                               @Valid @NotNull StockApi.SetStock request) {
-        return service.set(Operator.of(token), region, sku, request);
+    public Uni<Response> set(@PathParam("region") String region, @PathParam("sku") String sku,
+                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                             @Valid @NotNull StockApi.SetStock request) {
+        return service.set(Operator.of(token), region, sku, ifMatch, request).map(StockAdminResource::tagged);
+    }
+
+    private static Response tagged(StockAdminService.Tagged stock) {
+        return Response.ok(stock.level()).header(HttpHeaders.ETAG, stock.etag()).build();
     }
 
     @POST
     @Path("/{region}/{sku}/adjustments")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Operator.OPS, Operator.ADMIN})
-    @Operation(summary = "Add or remove units on hand", description = "Applied as one conditional update. Audited.")
+    @Operation(summary = "Add or remove units on hand", description = "Applied as one conditional update, so it "
+            + "needs no If-Match: adjustments made at the same time all count. Audited.")
     @APIResponse(responseCode = "200", description = "The stock now.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StockLevel.class)))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED (delta 0 or out of range).",

@@ -13,8 +13,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import storefront.common.ETags;
+import storefront.common.Json;
 import storefront.common.Problem;
 import storefront.common.ProblemException;
+import storefront.common.QueryParams;
+import storefront.common.RowLocks;
 import storefront.inventory.StockApi.Adjustment;
 import storefront.inventory.StockApi.SetStock;
 import storefront.inventory.StockApi.StockLevel;
@@ -39,16 +43,19 @@ class StockAdminService {
     private final Pool pool;
     private final RegionDirectory regions;
     private final AuditLog audit;
+    private final Json json;
 
-    StockAdminService(Pool pool, RegionDirectory regions, AuditLog audit) {
+    StockAdminService(Pool pool, RegionDirectory regions, AuditLog audit, Json json) {
+        this.json = json;
         this.pool = pool;
         this.regions = regions;
         this.audit = audit;
     }
 
     Uni<StockList> list(String regionParam, String skuParam) {
+        String regionCode = QueryParams.required("region", regionParam);
         return regions.regions().flatMap(all -> {
-            String region = all.require(regionParam).view().code();
+            String region = all.require(regionCode).view().code();
             String sku = skuParam == null || skuParam.isBlank() ? null : skuParam.trim().toUpperCase(Locale.ROOT);
             return pool.preparedQuery("select " + COLUMNS + """
 
@@ -63,9 +70,33 @@ class StockAdminService {
         });
     }
 
-    Uni<StockLevel> set(Operator operator, String regionParam, String skuParam, SetStock request) {
+    /** One SKU's stock in a region, with the ETag that setting it needs. */
+    Uni<Tagged> one(String regionParam, String skuParam) {
         String sku = skuParam.trim().toUpperCase(Locale.ROOT);
-        return region(operator, regionParam).flatMap(region -> pool.withTransaction(tx -> lock(tx, region, sku)
+        return regions.regions().flatMap(all -> {
+            String region = all.require(regionParam).view().code();
+            return pool.preparedQuery("select " + COLUMNS + " from stock where region_code = $1 and sku_code = $2")
+                    .execute(Tuple.of(region, sku))
+                    .map(rows -> {
+                        if (rows.size() == 0) {
+                            throw stockNotFound(sku, region);
+                        }
+                        return tagged(level(rows.iterator().next()));
+                    });
+        });
+    }
+
+    /**
+     * Sets the units on hand after a count. The count was made against the stock
+     * as read: If-Match carries its ETag (a sale or another change since: 412); a
+     * SKU new to the region takes none.
+     */
+    Uni<Tagged> set(Operator operator, String regionParam, String skuParam, String ifMatch, SetStock request) {
+        String sku = skuParam.trim().toUpperCase(Locale.ROOT);
+        return region(operator, regionParam).flatMap(region -> pool.withTransaction(tx -> RowLocks
+                .lockKey(tx, target(region, sku)).flatMap(locked -> lock(tx, region, sku))
+                .invoke(before -> ETags.requireMatch(ifMatch, before.map(this::etag).orElse(null), target(region, sku),
+                        "GET /api/v1/admin/stock/" + region + "/" + sku))
                 .flatMap(before -> tx.preparedQuery("""
                                 insert into stock (sku_code, region_code, on_hand, low_threshold)
                                 values ($1, $2, $3, coalesce($4, 5))
@@ -82,8 +113,30 @@ class StockAdminService {
                             }
                             StockLevel after = level(rows.iterator().next());
                             return audit.write(tx, operator, "SET_STOCK", region, "stock:" + sku,
-                                    before.orElse(null), after, request.reason(), null).replaceWith(after);
+                                    before.orElse(null), after, request.reason(), null).replaceWith(tagged(after));
                         }))));
+    }
+
+    /** A stock level with its ETag. */
+    record Tagged(StockLevel level, String etag) {
+    }
+
+    private Tagged tagged(StockLevel level) {
+        return new Tagged(level, etag(level));
+    }
+
+    /**
+     * What a count is made against: the units on hand and the threshold (both move
+     * only by a count, an adjustment or a sale), not the reservations that every
+     * checkout moves.
+     */
+    private String etag(StockLevel level) {
+        return json.etag(Map.of("sku", level.sku(), "region", level.region(), "onHand", level.onHand(),
+                "lowStockThreshold", level.lowStockThreshold()));
+    }
+
+    private static String target(String region, String sku) {
+        return "stock:" + region + "/" + sku;
     }
 
     Uni<StockLevel> adjust(Operator operator, String regionParam, String skuParam, Adjustment request) {
@@ -93,8 +146,7 @@ class StockAdminService {
         }
         return region(operator, regionParam).flatMap(region -> pool.withTransaction(tx -> lock(tx, region, sku)
                 .flatMap(before -> {
-                    StockLevel was = before.orElseThrow(() -> ProblemException.notFound("STOCK_NOT_FOUND",
-                            "No stock", "SKU " + sku + " has no stock in region " + region + "; set it first."));
+                    StockLevel was = before.orElseThrow(() -> stockNotFound(sku, region));
                     if ((long) was.onHand() + request.delta() > StockApi.MAX_ON_HAND) {
                         throw ProblemException.invalid(List.of(new Problem.FieldError("delta",
                                 "would take on hand past " + StockApi.MAX_ON_HAND)));
@@ -138,6 +190,11 @@ class StockAdminService {
 
     private static boolean unknownSku(Throwable failure) {
         return failure instanceof PgException pg && "23503".equals(pg.getSqlState());
+    }
+
+    private static ProblemException stockNotFound(String sku, String region) {
+        return ProblemException.notFound("STOCK_NOT_FOUND", "No stock",
+                "SKU " + sku + " has no stock in region " + region + "; set it first.");
     }
 
     private static ProblemException skuNotFound(String sku) {

@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Instant;
 import java.util.Optional;
+import storefront.common.RowLocks;
 import storefront.common.SqlTime;
 import storefront.ops.OpsApi.CategoryStatus;
 import storefront.ops.OpsApi.ProductListing;
@@ -36,9 +37,9 @@ final class ToggleRepository {
 
     /** Locking takes the region's row: category switches of one region are made one at a time. */
     Uni<Optional<CategoryStatus>> category(String region, String category, boolean lock) {
-        Uni<Void> locked = lock
-                ? client.preparedQuery("select 1 from region where code = $1" + LOCK).execute(Tuple.of(region)).replaceWithVoid()
-                : Uni.createFrom().voidItem();
+        Uni<Boolean> locked = lock
+                ? RowLocks.lock(client, "select 1 from region where code = $1" + LOCK, Tuple.of(region))
+                : Uni.createFrom().item(true);
         return locked.flatMap(ignored -> client.preparedQuery("""
                         select exists (select 1 from region_category where region_code = $1 and category_code = $2) as sold
                         from category where code = $2""")
@@ -49,14 +50,17 @@ final class ToggleRepository {
 
     /** Locking takes the product's row: the listing and window of a product are changed one writer at a time. */
     Uni<Optional<ProductListing>> listing(String region, String slug, boolean lock) {
-        return client.preparedQuery("""
+        Uni<Boolean> locked = lock
+                ? RowLocks.lock(client, "select 1 from product where slug = $1" + LOCK, Tuple.of(slug))
+                : Uni.createFrom().item(true);
+        return locked.flatMap(ignored -> client.preparedQuery("""
                         select p.slug, coalesce(pr.listed, true) as listed, pr.delisted_reason,
                                pr.available_from, pr.available_until
                         from product p
                         left join product_region pr on pr.product_id = p.id and pr.region_code = $2
-                        where p.slug = $1""" + (lock ? LOCK + " of p" : ""))
+                        where p.slug = $1""")
                 .execute(Tuple.of(slug, region))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(listing(region, rows.iterator().next())));
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(listing(region, rows.iterator().next()))));
     }
 
     private static ProductListing listing(String region, Row row) {

@@ -7,16 +7,21 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -47,24 +52,51 @@ public class StoreAdminResource {
         this.token = token;
     }
 
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Operator.OPS, Operator.ADMIN, Operator.AUDITOR})
+    @Operation(summary = "One store, with the ETag a replace needs", description = "Also a closed one.")
+    @APIResponse(responseCode = "200", description = "The store.",
+            headers = @Header(name = HttpHeaders.ETAG, description = "What PUT needs in If-Match.",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StoreView.class)))
+    @APIResponse(responseCode = "404", description = "STORE_NOT_FOUND.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> get(@PathParam("id") String id) {
+        return service.stored(id).map(tagged -> Response.ok(tagged.store()).header(HttpHeaders.ETAG, tagged.etag())
+                .build());
+    }
+
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Operator.OPS, Operator.ADMIN})
     @Operation(summary = "Create or replace a store",
             description = "The region follows from the country. An ops token needs the store's region, before and "
-                    + "after. Audited as CREATE_STORE or UPDATE_STORE; a store sent as it is stored changes nothing.")
+                    + "after. Replacing needs If-Match with the ETag of GET /admin/stores/{id}; creating takes none. "
+                    + "Audited as CREATE_STORE or UPDATE_STORE; a store sent as it is stored changes nothing.")
     @APIResponse(responseCode = "200", description = "Replaced (or unchanged).",
+            headers = @Header(name = HttpHeaders.ETAG, description = "Of the store now.",
+                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StoreView.class)))
     @APIResponse(responseCode = "201", description = "Created.",
+            headers = @Header(name = HttpHeaders.ETAG, description = "Of the store now.",
+                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StoreView.class)))
-    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED.",
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED, naming every field at fault.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "ROLE_NOT_ALLOWED or REGION_NOT_IN_SCOPE.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> put(@PathParam("id") String id, @Valid @NotNull StoreChange change) {
-        return service.put(Operator.of(token), id, change.store(), change.reason())
-                .map(written -> Response.status(written.created() ? 201 : 200).entity(written.store()).build());
+    @APIResponse(responseCode = "412", description = "PRECONDITION_FAILED: the store changed since the ETag in "
+            + "If-Match (or If-Match was sent for a store that does not exist).",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "PRECONDITION_REQUIRED: the store exists and If-Match is missing.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> put(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                             @NotNull StoreChange change) {
+        return service.put(Operator.of(token), id, ifMatch, change)
+                .map(written -> Response.status(written.created() ? 201 : 200).entity(written.store().store())
+                        .header(HttpHeaders.ETAG, written.store().etag()).build());
     }
 
     @PUT
@@ -109,7 +141,7 @@ public class StoreAdminResource {
             @Parameter(required = true, description = "Why, for the audit log.")
             @QueryParam("reason") @NotBlank @Size(max = 500) String reason,
             @Parameter(description = "true: check and report, write nothing.") @QueryParam("dryRun") boolean dryRun,
-            String csv) {
-        return service.importCsv(Operator.of(token), csv == null ? "" : csv, reason, dryRun);
+            byte[] csv) {
+        return service.importCsv(Operator.of(token), csv == null ? new byte[0] : csv, reason, dryRun);
     }
 }

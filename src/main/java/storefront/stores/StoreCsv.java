@@ -7,6 +7,10 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -20,6 +24,7 @@ import storefront.common.Problem;
 import storefront.common.Problem.FieldError;
 import storefront.common.ProblemException;
 import storefront.common.QueryParams;
+import storefront.common.TextRules;
 import storefront.stores.StoreApi.Address;
 import storefront.stores.StoreApi.Hours;
 import storefront.stores.StoreApi.Kind;
@@ -59,7 +64,31 @@ final class StoreCsv {
     record Row(long line, String id, StoreInput input, List<FieldError> errors) {
     }
 
-    static List<Row> read(String csv) {
+    /**
+     * The file's text: UTF-8 exactly (a byte that is not is no guess), with the
+     * byte-order mark Excel's "CSV UTF-8" writes dropped, and nothing PostgreSQL
+     * could not store.
+     */
+    static String text(byte[] file) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(file)).toString();
+        } catch (CharacterCodingException e) {
+            throw invalid("The file is not UTF-8 text; save it as CSV UTF-8.");
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        String fault = TextRules.fault(text);
+        if (fault != null) {
+            throw invalid("The file " + fault.replace("must not contain", "contains") + "; it cannot be stored.");
+        }
+        return text;
+    }
+
+    static List<Row> read(byte[] file) {
+        String csv = text(file);
         List<Row> rows = new ArrayList<>();
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
         try (MappingIterator<Map<String, String>> it = MAPPER.readerForMapOf(String.class).with(schema).readValues(csv)) {

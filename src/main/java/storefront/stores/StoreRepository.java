@@ -105,7 +105,16 @@ class StoreRepository {
 
     /** The stored rows of these ids, locked for the caller's transaction. */
     Uni<Map<String, StoreRow>> lock(SqlClient tx, Collection<String> ids) {
-        return tx.preparedQuery("select " + COLUMNS + " from store s where s.id = any($1) order by s.id for update")
+        return rows(tx, ids, " for update");
+    }
+
+    /** The stored rows of these ids, as ops set them. */
+    Uni<Map<String, StoreRow>> rows(Collection<String> ids) {
+        return rows(pool, ids, "");
+    }
+
+    private Uni<Map<String, StoreRow>> rows(SqlClient client, Collection<String> ids, String lock) {
+        return client.preparedQuery("select " + COLUMNS + " from store s where s.id = any($1) order by s.id" + lock)
                 .execute(Tuple.of(ids.toArray(String[]::new)))
                 .map(rows -> {
                     Map<String, StoreRow> stored = new HashMap<>();

@@ -16,11 +16,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import storefront.common.Problem.FieldError;
+import storefront.common.ETags;
+import storefront.common.Json;
 import storefront.common.ProblemException;
 import storefront.common.QueryParams;
+import storefront.common.RowLocks;
 import storefront.ops.AuditLog;
 import storefront.ops.AuditLog.Change;
 import storefront.ops.Operator;
@@ -32,6 +37,7 @@ import storefront.stores.StoreApi.Location;
 import storefront.stores.StoreApi.Rejection;
 import storefront.stores.StoreApi.Service;
 import storefront.stores.StoreApi.StatusChange;
+import storefront.stores.StoreApi.StoreChange;
 import storefront.stores.StoreApi.StoreInput;
 import storefront.stores.StoreApi.StoreList;
 import storefront.stores.StoreApi.StoreView;
@@ -49,7 +55,11 @@ class StoreService {
     static final int MAX_LIMIT = 100;
 
     /** A store written by ops: what it is now, and whether this call created it. */
-    record Written(StoreView store, boolean created) {
+    /** A store with the ETag of its stored state. */
+    record Tagged(StoreView store, String etag) {
+    }
+
+    record Written(Tagged store, boolean created) {
     }
 
     private final Pool pool;
@@ -57,9 +67,12 @@ class StoreService {
     private final RegionDirectory regions;
     private final AuditLog audit;
     private final Validator validator;
+    private final Json json;
     private final Clock clock = Clock.systemUTC();
 
-    StoreService(Pool pool, StoreRepository repository, RegionDirectory regions, AuditLog audit, Validator validator) {
+    StoreService(Pool pool, StoreRepository repository, RegionDirectory regions, AuditLog audit, Validator validator,
+                 Json json) {
+        this.json = json;
         this.pool = pool;
         this.repository = repository;
         this.regions = regions;
@@ -99,28 +112,75 @@ class StoreService {
                 .map(found -> found.orElseThrow(() -> notFound(id)));
     }
 
-    /** Creates or replaces one store, audited as CREATE_STORE or UPDATE_STORE; nothing is written if it is equal. */
-    Uni<Written> put(Operator operator, String id, StoreInput input, String reason) {
-        return regions.regions().flatMap(all -> {
-            StoreRules.Checked checked = StoreRules.check(id, input, regionOf(all));
-            if (!checked.ok()) {
-                throw ProblemException.invalid(checked.errors().stream()
-                        .map(e -> new FieldError(e.field().equals("id") ? "id" : "store." + e.field(), e.message()))
-                        .toList());
+    /** The store as ops set it, with the ETag that replacing it needs. */
+    Uni<Tagged> stored(String idParam) {
+        String id = idParam.strip().toLowerCase(Locale.ROOT);
+        return repository.rows(List.of(id)).flatMap(rows -> {
+            StoreRow row = rows.get(id);
+            if (row == null) {
+                throw notFound(id);
             }
-            StoreRow row = checked.row();
-            return pool.withTransaction(tx -> repository.lock(tx, List.of(id)).flatMap(stored -> {
+            return find(id).map(view -> new Tagged(view, etag(row)));
+        });
+    }
+
+    /**
+     * Creates or replaces one store, audited as CREATE_STORE or UPDATE_STORE;
+     * nothing is written if it is equal. Replacing needs If-Match with the ETag
+     * of the store as read; creating takes none. Every field at fault is named at once.
+     */
+    Uni<Written> put(Operator operator, String id, String ifMatch, StoreChange change) {
+        return regions.regions().flatMap(all -> {
+            Function<String, Optional<String>> regionOf = regionOf(all);
+            List<FieldError> errors = change.store() == null ? faults(validator.validate(change), List.of(), f -> f)
+                    : faults(validator.validate(change), StoreRules.problems(id, change.store(), regionOf),
+                            f -> f.equals("id") ? "id" : "store." + f);
+            if (!errors.isEmpty()) {
+                throw ProblemException.invalid(errors);
+            }
+            StoreRow row = StoreRules.check(id, change.store(), regionOf).row();
+            return pool.withTransaction(tx -> RowLocks.lockKey(tx, "store:" + id)
+                    .flatMap(locked -> repository.lock(tx, List.of(id))).flatMap(stored -> {
                 StoreRow before = stored.get(id);
                 operator.requireScope(before == null ? List.of(row.region()) : List.of(row.region(), before.region()));
+                ETags.requireMatch(ifMatch, before == null ? null : etag(before), "store:" + id,
+                        "GET /api/v1/admin/stores/" + id);
                 if (row.equals(before)) {
                     return Uni.createFrom().item(false);
                 }
                 return repository.upsert(tx, List.of(row))
                         .flatMap(x -> audit.write(tx, operator, before == null ? "CREATE_STORE" : "UPDATE_STORE",
-                                row.region(), "store:" + id, before, row, reason, null))
+                                row.region(), "store:" + id, before, row, change.reason(), null))
                         .replaceWith(before == null);
-            })).flatMap(created -> find(id).map(view -> new Written(view, created)));
+            })).flatMap(created -> stored(id).map(tagged -> new Written(tagged, created)));
         });
+    }
+
+    /**
+     * Every field at fault in a store, each once, sorted: the shape of its fields
+     * (Bean Validation) and then what {@link StoreRules} finds beyond it, each
+     * named as the caller names fields (a JSON path or a CSV column).
+     */
+    private static List<FieldError> faults(Set<? extends ConstraintViolation<?>> violations, List<FieldError> rules,
+                                           UnaryOperator<String> name) {
+        List<FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> v : violations) {
+            errors.add(new FieldError(v.getPropertyPath().toString(), v.getMessage()));
+        }
+        rules.stream().map(e -> new FieldError(name.apply(e.field()), e.message())).forEach(errors::add);
+        return distinctFields(errors);
+    }
+
+    /** The first error of each field, by field. */
+    private static List<FieldError> distinctFields(List<FieldError> errors) {
+        Map<String, FieldError> byField = new TreeMap<>();
+        errors.forEach(e -> byField.putIfAbsent(e.field(), e));
+        return List.copyOf(byField.values());
+    }
+
+    /** What If-Match compares: the store as ops set it, not what is computed from it (open now or not). */
+    private String etag(StoreRow row) {
+        return json.etag(row);
     }
 
     /** Opens, closes for a while or closes for good; audited as STORE_STATUS. */
@@ -146,7 +206,7 @@ class StoreService {
      * their errors. All accepted rows are written in one transaction, with one
      * audit entry each under one change set; a dry run writes nothing.
      */
-    Uni<ImportReport> importCsv(Operator operator, String csv, String reason, boolean dryRun) {
+    Uni<ImportReport> importCsv(Operator operator, byte[] csv, String reason, boolean dryRun) {
         List<StoreCsv.Row> rows = StoreCsv.read(csv);
         return regions.regions().flatMap(all -> {
             Function<String, Optional<String>> regionOf = regionOf(all);
@@ -156,15 +216,12 @@ class StoreService {
             for (StoreCsv.Row row : rows) {
                 List<FieldError> errors = new ArrayList<>(row.errors());
                 for (ConstraintViolation<StoreInput> v : validator.validate(row.input())) {
-                    String column = StoreCsv.column(v.getPropertyPath().toString());
-                    if (errors.stream().noneMatch(e -> e.field().equals(column))) {
-                        errors.add(new FieldError(column, v.getMessage()));
-                    }
+                    errors.add(new FieldError(StoreCsv.column(v.getPropertyPath().toString()), v.getMessage()));
                 }
                 StoreRules.problems(row.id(), row.input(), regionOf).stream()
                         .map(e -> new FieldError(StoreCsv.column(e.field()), e.message()))
-                        .filter(e -> errors.stream().noneMatch(known -> known.field().equals(e.field())))
                         .forEach(errors::add);
+                errors = new ArrayList<>(distinctFields(errors));
                 StoreRules.Checked checked = errors.isEmpty() ? StoreRules.check(row.id(), row.input(), regionOf) : null;
                 if (errors.isEmpty() && lineOf.containsKey(row.id())) {
                     errors.add(new FieldError("id", "also on line " + lineOf.get(row.id())));

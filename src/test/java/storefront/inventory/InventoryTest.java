@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import storefront.Await;
 import storefront.Tokens;
+import storefront.ops.Ops;
 import storefront.checkout.Shop;
 
 /** Stock as ops set it, as checkout holds it and as the catalog shows it. */
@@ -23,13 +24,15 @@ class InventoryTest {
 
     private static final String ADMIN = Tokens.admin("stock-tests");
 
+    private static final String STOCK = "/api/v1/admin/stock/{region}/{sku}";
+
     @Inject
     Pool pool;
 
     @Test
     void opsSetAndAdjustStockAndEveryChangeIsAudited() {
         String sku = TestSkus.create(pool, "CN", 9900, 0);
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+        Ops.asRead(ADMIN, STOCK, "CN", sku).contentType(ContentType.JSON)
                 .body(Map.of("onHand", 12, "lowStockThreshold", 3, "reason", "Stock count"))
                 .put("/api/v1/admin/stock/CN/{sku}", sku)
                 .then().statusCode(200).body("onHand", equalTo(12)).body("available", equalTo(12))
@@ -53,7 +56,7 @@ class InventoryTest {
                 .post("/api/v1/admin/stock/CN/{sku}/adjustments", sku)
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("code", equalTo("STOCK_BELOW_RESERVED")).body("reserved", equalTo(2));
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("onHand", 1, "reason", "Count"))
+        Ops.asRead(ADMIN, STOCK, "CN", sku).contentType(ContentType.JSON).body(Map.of("onHand", 1, "reason", "Count"))
                 .put("/api/v1/admin/stock/CN/{sku}", sku)
                 .then().statusCode(409).body("code", equalTo("STOCK_BELOW_RESERVED"));
         assertThat(TestSkus.stock(pool, sku, "CN")).containsExactly(3, 2);
@@ -65,10 +68,10 @@ class InventoryTest {
     @Test
     void opsOfAnotherRegionAndBadInputAreRefused() {
         String sku = TestSkus.create(pool, "CN", 9900, 1);
-        given().auth().oauth2(Tokens.ops("eu-lead", "EU")).contentType(ContentType.JSON)
+        Ops.asRead(Tokens.ops("eu-lead", "EU"), STOCK, "CN", sku).contentType(ContentType.JSON)
                 .body(Map.of("onHand", 5, "reason", "x")).put("/api/v1/admin/stock/CN/{sku}", sku)
                 .then().statusCode(403).body("code", equalTo("REGION_NOT_IN_SCOPE"));
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("onHand", -1, "reason", "x"))
+        Ops.asRead(ADMIN, STOCK, "CN", sku).contentType(ContentType.JSON).body(Map.of("onHand", -1, "reason", "x"))
                 .put("/api/v1/admin/stock/CN/{sku}", sku).then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"));
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("onHand", 5, "reason", "x"))
                 .put("/api/v1/admin/stock/CN/NO-SUCH-SKU").then().statusCode(404).body("code", equalTo("SKU_NOT_FOUND"));
@@ -121,7 +124,7 @@ class InventoryTest {
                 + "where s.code = $1", sku).getString("slug");
         assertThat(skuState(slug, sku)).isEqualTo("IN_STOCK");
 
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("onHand", 0, "reason", "Sold off"))
+        Ops.asRead(ADMIN, STOCK, "CN", sku).contentType(ContentType.JSON).body(Map.of("onHand", 0, "reason", "Sold off"))
                 .put("/api/v1/admin/stock/CN/{sku}", sku).then().statusCode(200);
         // Cached answers are dropped when a state changes (NOTIFY reaches the cache within moments).
         Await.until("state reaches the catalog", () -> "OUT_OF_STOCK".equals(skuState(slug, sku)));

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
 import storefront.Tokens;
@@ -18,6 +19,16 @@ public final class Ops {
 
     static String etag(String token, String path, Object... params) {
         return given().auth().oauth2(token).get(path, params).then().statusCode(200).extract().header("ETag");
+    }
+
+    /**
+     * A create-or-replace as a client that read the target first: the request,
+     * with If-Match carrying the target's ETag when it exists (read as ops-admin).
+     */
+    public static RequestSpecification asRead(String token, String targetPath, Object... params) {
+        Response read = given().auth().oauth2(ADMIN).get(targetPath, params);
+        RequestSpecification request = given().auth().oauth2(token);
+        return read.statusCode() == 200 ? request.header("If-Match", read.header("ETag")) : request;
     }
 
     /** GET the target for its ETag, then PUT {@code body} to {@code path} with it. */

@@ -41,7 +41,7 @@ final class Stores {
     }
 
     static Response put(String token, String id, Map<String, Object> store) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON)
+        return Ops.asRead(token, "/api/v1/admin/stores/{id}", id).contentType(ContentType.JSON)
                 .body(Map.of("store", store, "reason", "test store"))
                 .put("/api/v1/admin/stores/{id}", id);
     }

@@ -6,14 +6,18 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -53,11 +57,13 @@ public class SellerAdminResource {
     @RolesAllowed({Operator.OPS, Operator.ADMIN, Operator.AUDITOR})
     @Operation(summary = "One seller")
     @APIResponse(responseCode = "200", description = "The seller.",
+            headers = @Header(name = HttpHeaders.ETAG, description = "What a replace needs in If-Match.",
+                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SellerView.class)))
     @APIResponse(responseCode = "404", description = "SELLER_NOT_FOUND.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<SellerView> get(@PathParam("id") String id) {
-        return service.find(id);
+    public Uni<Response> get(@PathParam("id") String id) {
+        return service.find(id).map(seller -> Response.ok(seller).header(HttpHeaders.ETAG, service.etag(seller)).build());
     }
 
     @PUT
@@ -67,7 +73,8 @@ public class SellerAdminResource {
     @Operation(summary = "Create or replace a seller",
             description = "With its domains and marketplace storefronts; suspend or revoke it by its status. "
                     + "OFFICIAL sellers are the ops-admin's; an ops token needs every region of the seller, before "
-                    + "and after. Audited as CREATE_SELLER or UPDATE_SELLER.")
+                    + "and after. Replacing needs If-Match with the ETag of GET /admin/sellers/{id}; creating takes "
+                    + "none. Audited as CREATE_SELLER or UPDATE_SELLER.")
     @APIResponse(responseCode = "200", description = "Replaced (or unchanged).",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SellerView.class)))
     @APIResponse(responseCode = "201", description = "Created.",
@@ -79,8 +86,15 @@ public class SellerAdminResource {
     @APIResponse(responseCode = "409", description = "SELLER_IDENTITY_TAKEN: a domain or storefront belongs to "
             + "another seller (listed in `taken`).",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> put(@PathParam("id") String id, @Valid @NotNull SellerInput input) {
-        return service.put(Operator.of(token), id, input)
-                .map(written -> Response.status(written.created() ? 201 : 200).entity(written.seller()).build());
+    @APIResponse(responseCode = "412", description = "PRECONDITION_FAILED: the seller changed since the ETag in "
+            + "If-Match (or If-Match was sent for a seller that does not exist).",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "PRECONDITION_REQUIRED: the seller exists and If-Match is missing.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> put(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                             @Valid @NotNull SellerInput input) {
+        return service.put(Operator.of(token), id, ifMatch, input)
+                .map(written -> Response.status(written.created() ? 201 : 200).entity(written.seller())
+                        .header(HttpHeaders.ETAG, service.etag(written.seller())).build());
     }
 }

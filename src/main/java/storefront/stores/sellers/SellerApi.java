@@ -43,7 +43,12 @@ public final class SellerApi {
     public record Domain(
             @Schema(examples = "mi.com") @NotBlank @Size(max = 253) String domain,
             @Schema(description = "Whether every subdomain is the seller's too (store.mi.com for mi.com). Leave "
-                    + "false for a shop on a shared host.") boolean includeSubdomains) {
+                    + "it false (or out) for a shop on a shared host.", defaultValue = "false") Boolean includeSubdomains) {
+
+        /** A domain as stored: its subdomains are covered only when that was said. */
+        public Domain {
+            includeSubdomains = Boolean.TRUE.equals(includeSubdomains);
+        }
     }
 
     @Schema(name = "MarketplaceStorefront")

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import storefront.common.Json;
+import storefront.common.RowLocks;
 import storefront.common.SqlTime;
 import storefront.stores.sellers.SellerApi.Domain;
 import storefront.stores.sellers.SellerApi.Kind;
@@ -66,9 +67,11 @@ class SellerRepository {
     }
 
     Uni<List<SellerView>> list(SqlClient client, String id, boolean lock) {
-        return client.preparedQuery(VIEW + " where ($1::text is null or s.id = $1) order by s.id"
-                        + (lock ? " for update of s" : ""))
-                .execute(Tuple.of(id))
+        Uni<Boolean> locked = lock ? RowLocks.lock(client,
+                "select 1 from seller s where ($1::text is null or s.id = $1) order by s.id for update", Tuple.of(id))
+                : Uni.createFrom().item(true);
+        return locked.flatMap(ignored -> client.preparedQuery(VIEW + " where ($1::text is null or s.id = $1) order by s.id")
+                .execute(Tuple.of(id)))
                 .map(rows -> {
                     List<SellerView> sellers = new ArrayList<>();
                     rows.forEach(row -> sellers.add(view(row)));

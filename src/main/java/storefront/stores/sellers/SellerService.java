@@ -16,11 +16,14 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import storefront.common.ETags;
 import storefront.common.Ids;
+import storefront.common.Json;
 import storefront.common.Problem;
 import storefront.common.Problem.FieldError;
 import storefront.common.ProblemException;
 import storefront.common.QueryParams;
+import storefront.common.RowLocks;
 import storefront.ops.AuditLog;
 import storefront.ops.Operator;
 import storefront.region.RegionDirectory;
@@ -46,10 +49,12 @@ class SellerService {
     private final RegionDirectory regions;
     private final AuditLog audit;
     private final List<String> brandNames;
+    private final Json json;
     private final Clock clock = Clock.systemUTC();
 
-    SellerService(Pool pool, SellerRepository repository, RegionDirectory regions, AuditLog audit,
+    SellerService(Pool pool, SellerRepository repository, RegionDirectory regions, AuditLog audit, Json json,
                   @ConfigProperty(name = "storefront.sellers.brand-names") List<String> brandNames) {
+        this.json = json;
         this.pool = pool;
         this.repository = repository;
         this.regions = regions;
@@ -87,6 +92,11 @@ class SellerService {
         return repository.list(null).map(SellerList::new);
     }
 
+    /** The ETag of a seller as stored: what a replace needs in If-Match. */
+    String etag(SellerView seller) {
+        return json.etag(seller);
+    }
+
     Uni<SellerView> find(String id) {
         return repository.list(id).map(found -> found.stream().findFirst().orElseThrow(() -> notFound(id)));
     }
@@ -96,12 +106,15 @@ class SellerService {
      * CREATE_SELLER or UPDATE_SELLER. Official sellers are the ops-admin's; an
      * ops token needs every region of the seller, before and after.
      */
-    Uni<Written> put(Operator operator, String id, SellerInput input) {
+    Uni<Written> put(Operator operator, String id, String ifMatch, SellerInput input) {
         return regions.regions().flatMap(all -> {
             SellerView seller = checked(id, input, code -> all.find(code).isPresent());
-            return pool.withTransaction(tx -> repository.list(tx, id, true).flatMap(stored -> {
+            return pool.withTransaction(tx -> RowLocks.lockKey(tx, "seller:" + id)
+                    .flatMap(locked -> repository.list(tx, id, true)).flatMap(stored -> {
                 SellerView before = stored.isEmpty() ? null : stored.get(0);
                 requireAllowed(operator, seller, before);
+                ETags.requireMatch(ifMatch, before == null ? null : etag(before), "seller:" + id,
+                        "GET /api/v1/admin/sellers/" + id);
                 if (seller.equals(before)) {
                     return Uni.createFrom().item(false);
                 }

@@ -59,7 +59,7 @@ class SellerRegistryTest {
     }
 
     static Response put(String token, String id, Map<String, Object> seller) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(seller)
+        return Ops.asRead(token, "/api/v1/admin/sellers/{id}", id).contentType(ContentType.JSON).body(seller)
                 .put("/api/v1/admin/sellers/{id}", id);
     }
 

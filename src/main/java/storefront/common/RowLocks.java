@@ -1,0 +1,35 @@
+package storefront.common;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * How a write locks what it is about to check and change. Under READ COMMITTED
+ * a locking read that waited for another writer returns the rows it locked as
+ * that writer left them, but every other row of the same statement (a join, a
+ * subquery) as it was when the statement began: a check against that state
+ * passes for two writers that read the same ETag, and both write. So the lock is
+ * taken in a statement of its own and the state is read in the next one, which
+ * sees every change committed before the lock was granted.
+ */
+public final class RowLocks {
+
+    private RowLocks() {
+    }
+
+    /**
+     * Locks a target by its name for the rest of the transaction, whether or not
+     * its row exists yet: of two writers creating the same target, the second
+     * waits and then reads what the first created.
+     */
+    public static Uni<Void> lockKey(SqlClient client, String target) {
+        return client.preparedQuery("select pg_advisory_xact_lock(hashtext($1))").execute(Tuple.of(target))
+                .replaceWithVoid();
+    }
+
+    /** Runs {@code lockSql} (a {@code select ... for update}); answers whether it locked any row. */
+    public static Uni<Boolean> lock(SqlClient client, String lockSql, Tuple params) {
+        return client.preparedQuery(lockSql).execute(params).map(rows -> rows.size() > 0);
+    }
+}
