@@ -198,7 +198,7 @@ public class CartService {
     }
 
     private static Decision decide(Regions.Entry region, SkuInRegion offer, Instant now) {
-        return AvailabilityPolicy.decide(offer.facts(), offer.price() != null, region.rules(), now, offer.listing());
+        return offer.decide(region.rules(), now);
     }
 
     /** 422 PRODUCT_NOT_AVAILABLE_IN_REGION for one SKU, with every reason. */

@@ -20,8 +20,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import storefront.availability.AvailabilityPolicy;
+import storefront.availability.Decision;
 import storefront.availability.Listing;
 import storefront.availability.ProductFacts;
+import storefront.availability.RegionRules;
 import storefront.common.SqlTime;
 import storefront.inventory.StockApi.StockState;
 
@@ -78,6 +81,15 @@ public class CatalogRepository {
         /** The same SKU at another price (a flash sale's). */
         public SkuInRegion withPrice(long other) {
             return new SkuInRegion(code, productSlug, name, options, facts, listing, other);
+        }
+
+        /**
+         * The one availability decision on this SKU in a region at an instant: what
+         * every door that lets a shopper reserve or buy it asks (cart, checkout,
+         * flash-sale creation and claims).
+         */
+        public Decision decide(RegionRules region, Instant now) {
+            return AvailabilityPolicy.decide(facts, price != null, region, now, listing);
         }
     }
 

@@ -19,12 +19,17 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import storefront.availability.AvailabilityPolicy;
+import storefront.availability.Decision;
+import storefront.cart.CartService;
 import storefront.catalog.CatalogRepository;
+import storefront.common.CatalogVersion;
 import storefront.common.Idempotency;
 import storefront.common.Ids;
 import storefront.common.Money;
 import storefront.common.Problem;
 import storefront.common.ProblemException;
+import storefront.common.QueryParams;
 import storefront.flashsale.FlashSaleApi.ClaimRequest;
 import storefront.flashsale.FlashSaleApi.ClaimView;
 import storefront.flashsale.FlashSaleApi.FlashSaleAdminView;
@@ -108,12 +113,24 @@ public class FlashSaleService {
     private static final int MAX_CLAIMS_KEPT = 200_000;
 
     private final Cache<UUID, SoldOut> soldOut;
+
+    /** A sale's SKU under one catalog generation. */
+    private record SellableKey(UUID sale, long generation) {
+    }
+
+    /** Stands for "the decision allows it" in {@link #sellable}. */
+    private static final Problem SELLABLE = new Problem(200, "SELLABLE", "Sellable", "", null, null);
+    /** The availability decision on each sale's SKU, as a refusal or {@link #SELLABLE}, per catalog generation. */
+    private final Cache<SellableKey, Problem> sellable = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(Duration.ofMinutes(5)).build();
+    private final CatalogVersion catalogVersion;
     private final Set<UUID> loadingGrants = ConcurrentHashMap.newKeySet();
 
     FlashSaleService(Pool pool, FlashSaleRepository sales, Inventory inventory, RegionDirectory regions,
-                     AuditLog audit, ClaimRateLimiter limiter, ClaimBatcher batcher,
+                     AuditLog audit, ClaimRateLimiter limiter, ClaimBatcher batcher, CatalogVersion catalogVersion,
                      @ConfigProperty(name = "storefront.flash-sale.shards") int shards,
                      @ConfigProperty(name = "storefront.flash-sale.sold-out-recheck-ms") long soldOutRecheckMs) {
+        this.catalogVersion = catalogVersion;
         this.pool = pool;
         this.sales = sales;
         this.inventory = inventory;
@@ -158,9 +175,9 @@ public class FlashSaleService {
                             throw ProblemException.notFound("SKU_NOT_FOUND", "SKU not found",
                                     "No SKU has the code '" + sku + "'.");
                         }
-                        if (offer.price() == null) {
-                            throw new ProblemException(422, "SKU_NOT_SOLD_IN_REGION", "SKU not sold in region",
-                                    "SKU " + sku + " has no price in region " + regionCode + ".");
+                        Decision decision = offer.decide(region.rules(), now);
+                        if (!decision.available()) {
+                            throw new ProblemException(CartService.notAvailable(regionCode, offer, decision));
                         }
                         Sale sale = new Sale(UUID.randomUUID(), sku, offer.productSlug(), regionCode,
                                 request.startsAt(), request.endsAt(), request.priceMinor(),
@@ -188,7 +205,8 @@ public class FlashSaleService {
         return requireSale(id).flatMap(sale -> views(List.of(sale)).map(views -> views.get(0)));
     }
 
-    Uni<FlashSaleList> current(String regionCode) {
+    Uni<FlashSaleList> current(String regionParam) {
+        String regionCode = QueryParams.required("region", regionParam);
         return regions.regions().flatMap(all -> sales.current(pool, all.require(regionCode).view().code(),
                 clock.instant(), 100)).flatMap(this::views).map(FlashSaleList::new);
     }
@@ -226,20 +244,64 @@ public class FlashSaleService {
             }
             String addressKey = AddressKey.of(address);
             if (ended || soldOutNow) {
-                ProblemException refusal = ended ? ended(sale) : soldOut(sale);
-                return sales.claimByKey(pool, customerId, key).map(earlier -> earlier
-                        .map(claim -> {
-                            if (!claim.saleId().equals(sale.id()) || !claim.addressKey().equals(addressKey)) {
-                                throw keyReused();
-                            }
-                            return new Claimed(claimView(sale, claim.id(), claim.status(), claim.expiresAt()), true);
-                        })
-                        .orElseThrow(() -> refusal));
+                return replayOr(sale, customerId, key, addressKey, ended ? ended(sale) : soldOut(sale));
             }
-            Uni<Claimed> claimed = attempt(sale, customerId, addressKey, key);
+            Uni<Claimed> claimed = sellable(sale, all.require(sale.region()), now).flatMap(refusal -> refusal == null
+                    ? attempt(sale, customerId, addressKey, key)
+                    : replayOr(sale, customerId, key, addressKey, new ProblemException(refusal)));
             // This request rechecked a belief that had run out: let the next one ask when this one is done.
             return belief == null ? claimed : claimed.onTermination().invoke(() -> belief.rechecking().set(false));
         }));
+    }
+
+    /** The earlier grant under this key, replayed; else the refusal. */
+    private Uni<Claimed> replayOr(Sale sale, String customerId, String key, String addressKey,
+                                  ProblemException refusal) {
+        return sales.claimByKey(pool, customerId, key).map(earlier -> earlier
+                .map(claim -> {
+                    if (!claim.saleId().equals(sale.id()) || !claim.addressKey().equals(addressKey)) {
+                        throw keyReused();
+                    }
+                    return new Claimed(claimView(sale, claim.id(), claim.status(), claim.expiresAt()), true);
+                })
+                .orElseThrow(() -> refusal));
+    }
+
+    /**
+     * A claim reserves a unit for its shopper, so it asks the availability decision
+     * like every other door: an ops change since the sale was created (a delisting,
+     * a certification the region now requires) stops the claims. The decision is
+     * kept per catalog generation, which moves on with every catalog change and at
+     * every scheduled boundary, so a stampede asks the database once. Answers the
+     * refusal, or null when the SKU may be sold.
+     */
+    private Uni<Problem> sellable(Sale sale, Regions.Entry region, Instant now) {
+        SellableKey key = new SellableKey(sale.id(), catalogVersion.current());
+        Problem known = sellable.getIfPresent(key);
+        Uni<Problem> refusal = known != null ? Uni.createFrom().item(known)
+                : new CatalogRepository(pool).skusIn(sale.region(), List.of(sale.sku()), region.view().defaultLocale(),
+                                region.view().defaultLocale())
+                        .map(found -> {
+                            CatalogRepository.SkuInRegion offer = found.get(sale.sku());
+                            Decision decision = offer == null ? AvailabilityPolicy.removedSku(sale.sku())
+                                    : offer.decide(region.rules(), now);
+                            Problem answer = decision.available() ? SELLABLE
+                                    : offer == null ? skuRemoved(sale, decision)
+                                    : CartService.notAvailable(sale.region(), offer, decision);
+                            sellable.put(key, answer);
+                            return answer;
+                        });
+        return refusal.map(answer -> answer == SELLABLE ? null : answer);
+    }
+
+    private static Problem skuRemoved(Sale sale, Decision decision) {
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("region", sale.region());
+        extensions.put("product", sale.product());
+        extensions.put("sku", sale.sku());
+        extensions.put("reasons", decision.reasons());
+        return new Problem(422, "PRODUCT_NOT_AVAILABLE_IN_REGION", "Not available in your region",
+                "SKU " + sale.sku() + " is no longer in the catalog.", null, extensions);
     }
 
     private Uni<Claimed> attempt(Sale sale, String customerId, String addressKey, String key) {
