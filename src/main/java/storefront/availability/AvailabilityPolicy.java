@@ -41,7 +41,9 @@ public final class AvailabilityPolicy {
             reasons.add(Reason.of(ReasonCode.PRODUCT_RETIRED, "The product has been retired."));
         }
         if (!region.open()) {
-            reasons.add(Reason.of(ReasonCode.REGION_CLOSED, "Region " + region.code() + " is closed."));
+            reasons.add(Reason.of(ReasonCode.REGION_CLOSED, "Region " + region.code() + " is closed"
+                    + (region.closedReason() == null || region.closedReason().isBlank() ? "."
+                            : ": " + region.closedReason())));
         }
         if (!region.soldCategories().contains(product.category())) {
             reasons.add(Reason.of(ReasonCode.CATEGORY_NOT_SOLD,

@@ -24,7 +24,7 @@ import storefront.common.Money;
 public class RegionRepository {
 
     private static final String REGIONS = """
-            select r.code, r.name, r.currency, r.default_locale, r.supported_locales, r.tax_mode, r.open,
+            select r.code, r.name, r.currency, r.default_locale, r.supported_locales, r.tax_mode, r.open, r.closed_reason,
                    r.tax_rate_bps, r.shipping_minor,
                    (select json_object_agg(case t.subdivision when '' then t.country
                                                 else t.country || '-' || t.subdivision end, t.rate_bps)
@@ -94,7 +94,8 @@ public class RegionRepository {
         if (taxRates != null) {
             taxRates.forEach(e -> rates.put(e.getKey(), ((Number) e.getValue()).intValue()));
         }
-        return new Regions.Entry(view, new RegionRules(code, open, Set.copyOf(categories), required),
+        return new Regions.Entry(view, new RegionRules(code, open, row.getString("closed_reason"),
+                        Set.copyOf(categories), required),
                 new TaxRules(taxMode, row.getInteger("tax_rate_bps"), rates));
     }
 }

@@ -76,6 +76,10 @@ class TogglesTest {
         try {
             assertThat(Ops.listing("IN")).isEmpty();
             assertThat(Ops.reasonCodes("IN", "mi-band-8")).containsExactly("REGION_CLOSED");
+            // Shoppers are told why, as they are for a delisting.
+            given().get("/api/v1/regions/IN/products/mi-band-8").then().statusCode(404)
+                    .body("reasons[0].code", equalTo("REGION_CLOSED"))
+                    .body("reasons[0].message", equalTo("Region IN is closed: Payment outage"));
             given().get("/api/v1/regions/IN").then().body("open", equalTo(false));
             assertThat(Ops.listing("CN")).isNotEmpty();
         } finally {
