@@ -94,6 +94,6 @@ public class Payments {
                 .setConnectTimeout(connectTimeoutMs)
                 .setReadTimeout(readTimeoutMs)
                 .setMaxNetworkRetries(maxNetworkRetries)
-                .build());
+                .build(), apiBase);
     }
 }

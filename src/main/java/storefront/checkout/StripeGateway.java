@@ -33,9 +33,12 @@ final class StripeGateway implements PaymentGateway {
     private static final String UNEXPECTED_STATE = "payment_intent_unexpected_state";
 
     private final StripeClient client;
+    /** Where the client sends its requests (STRIPE_API_BASE), named in the logs. */
+    private final String apiBase;
 
-    StripeGateway(StripeClient client) {
+    StripeGateway(StripeClient client, String apiBase) {
         this.client = client;
+        this.apiBase = apiBase;
     }
 
     @Override
@@ -118,7 +121,7 @@ final class StripeGateway implements PaymentGateway {
         }).replaceWithVoid();
     }
 
-    private static <T> Uni<T> blocking(String what, Callable<T> call) {
+    private <T> Uni<T> blocking(String what, Callable<T> call) {
         return Uni.createFrom().item(() -> {
                     try {
                         return call.call();
@@ -135,16 +138,21 @@ final class StripeGateway implements PaymentGateway {
      * Unreachable, rate limited or failing on its side: 503, retry later with the
      * same Idempotency-Key. A refusal of what we sent: 502, our side is wrong.
      */
-    static ProblemException failure(String what, StripeException e) {
+    ProblemException failure(String what, StripeException e) {
         Integer status = e.getStatusCode();
         boolean transient_ = e instanceof ApiConnectionException || status == null || status == 409 || status == 429
                 || status >= 500;
         if (transient_) {
-            LOG.warnf("Stripe unavailable trying to %s: %s (request %s)", what, e.getMessage(), e.getRequestId());
+            // stripe-java names the default API base in a connection failure's message, not the one the client
+            // uses: name the configured one, and the cause.
+            String why = e instanceof ApiConnectionException && e.getCause() != null ? e.getCause().toString()
+                    : e.getMessage();
+            LOG.warnf("Stripe at %s unavailable trying to %s: %s (request %s)", apiBase, what, why, e.getRequestId());
             return new ProblemException(503, "PAYMENT_PROVIDER_UNAVAILABLE", "Payment provider unavailable",
                     "The payment provider could not be reached. Retry with the same Idempotency-Key.").retryAfter(5);
         }
-        LOG.errorf("Stripe refused to %s: HTTP %d %s (request %s)", what, status, e.getMessage(), e.getRequestId());
+        LOG.errorf("Stripe at %s refused to %s: HTTP %d %s (request %s)", apiBase, what, status, e.getMessage(),
+                e.getRequestId());
         return new ProblemException(502, "PAYMENT_PROVIDER_ERROR", "Payment provider error",
                 "The payment provider refused the request. It has been logged; retrying may not help.");
     }
