@@ -45,6 +45,13 @@ public final class Tokens {
                 .issuedAt(now - 10).expiresAt(now + secondsValid).jws().sign(key);
     }
 
+    /** An ops-admin token issued ten minutes ago that expired {@code secondsAgo} ago. */
+    public static String expiredAgo(String actor, long secondsAgo) {
+        long now = System.currentTimeMillis() / 1000;
+        return Jwt.issuer(ISSUER).subject(actor).upn(actor).groups(Set.of("ops-admin")).claim("regions", List.of())
+                .issuedAt(now - 600).expiresAt(now - secondsAgo).jws().sign(DEV_KEY);
+    }
+
     public static String bearer(String token) {
         return "Bearer " + token;
     }

@@ -52,6 +52,14 @@ class OpsAccessTest {
     }
 
     @Test
+    void aTokenIsTakenUpToTheDocumentedLeewayPastItsExpiry() {
+        // JWT_CLOCK_SKEW_SECONDS, 60 by default: 30 s past exp is within it, 90 s past is not.
+        given().auth().oauth2(Tokens.expiredAgo("drift", 30)).get(STATUS, "US").then().statusCode(200);
+        given().auth().oauth2(Tokens.expiredAgo("drift", 90))
+                .get(STATUS, "US").then().statusCode(401).body("code", equalTo("INVALID_TOKEN"));
+    }
+
+    @Test
     void theShopperCatalogStaysPublicWhateverTheHeader() {
         given().get("/api/v1/regions/US/products").then().statusCode(200);
         given().auth().oauth2("not-a-jwt").get("/api/v1/regions/US/products").then().statusCode(200);
