@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import storefront.common.ProblemTypes;
 
 /**
  * The committed contract in openapi/ is what the code serves. The packaged build
@@ -35,6 +37,28 @@ class OpenApiContractTest {
                     .as("openapi/openapi.%s is out of date: run ./mvnw package -DskipTests and commit openapi/", format)
                     .isEqualTo(mapper.readTree(committed.toFile()));
         }
+    }
+
+    @Test
+    void everyProblemTypeResolvesToItsDescriptionAndTheContractListsEveryCode() throws IOException {
+        for (ProblemTypes.Type type : ProblemTypes.all()) {
+            given().get(type.uri()).then().statusCode(200).contentType("application/json")
+                    .body("code", org.hamcrest.Matchers.equalTo(type.code()))
+                    .body("type", org.hamcrest.Matchers.equalTo(type.uri()))
+                    .body("description", org.hamcrest.Matchers.equalTo(type.description()));
+        }
+        assertThat(given().get("/problems").then().statusCode(200).extract().jsonPath().<String>getList("code"))
+                .containsExactlyElementsOf(ProblemTypes.all().stream().map(ProblemTypes.Type::code).toList());
+        given().get("/problems/no-such-problem").then().statusCode(404).contentType("application/problem+json")
+                .body("code", org.hamcrest.Matchers.equalTo("NOT_FOUND"));
+        // A problem's type, as an answer carries it, resolves too.
+        String type = given().get("/api/v1/regions/XX").then().statusCode(404).extract().path("type");
+        given().get(type).then().statusCode(200).body("code", org.hamcrest.Matchers.equalTo("REGION_NOT_FOUND"));
+        com.fasterxml.jackson.databind.JsonNode codes = new ObjectMapper().readTree(Path.of("openapi", "openapi.json")
+                .toFile()).at("/components/schemas/Problem/properties/code/enum");
+        List<String> listed = new java.util.ArrayList<>();
+        codes.forEach(code -> listed.add(code.asText()));
+        assertThat(listed).containsExactlyElementsOf(ProblemTypes.all().stream().map(ProblemTypes.Type::code).toList());
     }
 
     @Test

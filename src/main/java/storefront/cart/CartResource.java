@@ -38,7 +38,9 @@ public class CartResource {
     }
 
     @POST
-    @Operation(summary = "Create a cart in a region")
+    @Operation(summary = "Create a cart in a region",
+            description = "An empty cart; its id is the only key to it, so keep it secret. Everything put in it is "
+                    + "checked against the region's availability.")
     @APIResponse(responseCode = "201", description = "The new, empty cart.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CartView.class)))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: no region, or an unknown one.",
@@ -89,7 +91,8 @@ public class CartResource {
 
     @DELETE
     @Path("/{id}/items/{sku}")
-    @Operation(summary = "Take a SKU out of the cart", description = "Removing a SKU the cart does not hold changes nothing.")
+    @Operation(summary = "Take a SKU out of the cart",
+            description = "Removing a SKU the cart does not hold changes nothing.")
     @APIResponse(responseCode = "200", description = "The cart after the change.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CartView.class)))
     @APIResponse(responseCode = "404", description = "CART_NOT_FOUND.",

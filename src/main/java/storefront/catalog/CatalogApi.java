@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import storefront.availability.Reason;
 import storefront.common.Money;
@@ -59,8 +60,10 @@ final class CatalogApi {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @Schema(name = "SkuAvailability", description = "Whether one SKU can be sold in the region, and why not.")
-    record SkuAvailability(String code, boolean available, Money price, List<Reason> reasons) {
+    @Schema(name = "SkuAvailability", description = "Whether one SKU can be sold in the region, and why not; `price` "
+            + "only where it has one.", extensions = @Extension(name = "x-omits-empty-members", value = "true", parseValue = true))
+    record SkuAvailability(@Schema(required = true) String code, @Schema(required = true) boolean available,
+                           Money price, @Schema(required = true) List<Reason> reasons) {
     }
 
     @Schema(name = "Availability", description = "The availability decision for a product in a region, per SKU.")

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import storefront.checkout.CheckoutApi.CheckoutResult;
 import storefront.common.Idempotency;
@@ -41,7 +42,8 @@ public class CheckoutResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @SecurityRequirement(name = "bearer")
+    @SecurityRequirementsSet
+    @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
     @Operation(summary = "Check out a cart",
             description = "Re-checks every line in the cart's region, snapshots it into an order (PENDING_PAYMENT) "
                     + "and creates its payment. Send an Idempotency-Key; a retry with the same key and body answers "

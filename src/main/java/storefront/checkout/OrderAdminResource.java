@@ -52,7 +52,9 @@ public class OrderAdminResource {
 
     @GET
     @RolesAllowed({Operator.OPS, Operator.ADMIN, Operator.AUDITOR})
-    @Operation(summary = "Read any order")
+    @Operation(summary = "Read any order",
+            description = "Any order of any region, with its lines, totals, payment and refunds, for ops and "
+                    + "auditors.")
     @APIResponse(responseCode = "200", description = "The order.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "404", description = "ORDER_NOT_FOUND.",

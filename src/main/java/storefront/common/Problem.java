@@ -44,7 +44,7 @@ public final class Problem {
 
     private Problem(int status, String code, String title, String detail, List<FieldError> errors,
                     Map<String, Object> extensions, String requestId) {
-        this.type = "/problems/" + code.toLowerCase().replace('_', '-');
+        this.type = "/problems/" + ProblemTypes.slug(code);
         this.title = title;
         this.status = status;
         this.code = code;

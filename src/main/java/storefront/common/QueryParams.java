@@ -30,6 +30,18 @@ public final class QueryParams {
         return given;
     }
 
+    /** true or false (any case), nothing else: a dry run misread as a real one would write. False when absent. */
+    public static boolean flag(String name, String value) {
+        String given = given(value);
+        if (given == null || given.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (given.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw ProblemException.invalid(List.of(new Problem.FieldError(name, "must be true or false")));
+    }
+
     /** A page size between 1 and {@code max}; {@code fallback} when absent. */
     public static int limit(String value, int fallback, int max, List<Problem.FieldError> errors) {
         String given = given(value);

@@ -64,7 +64,9 @@ public class FlashSaleAdminResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Operator.OPS, Operator.ADMIN, Operator.AUDITOR})
-    @Operation(summary = "A flash sale with its counts")
+    @Operation(summary = "A flash sale with its counts",
+            description = "Units left in the pool, and the sale's claims by status: granted, ordered, sold, expired, "
+                    + "released.")
     @APIResponse(responseCode = "200", description = "The sale, units left and claims by status.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = FlashSaleAdminView.class)))

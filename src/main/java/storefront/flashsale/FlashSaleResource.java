@@ -63,7 +63,9 @@ public class FlashSaleResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One flash sale and its state")
+    @Operation(summary = "One flash sale and its state",
+            description = "ANNOUNCED before it starts, LIVE while units are left, SOLD_OUT, ENDED; never a count of "
+                    + "units.")
     @APIResponse(responseCode = "200", description = "The sale.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = FlashSaleView.class)))

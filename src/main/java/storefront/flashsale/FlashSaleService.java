@@ -118,10 +118,8 @@ public class FlashSaleService {
     private record SellableKey(UUID sale, long generation) {
     }
 
-    /** Stands for "the decision allows it" in {@link #sellable}. */
-    private static final Problem SELLABLE = new Problem(200, "SELLABLE", "Sellable", "", null, null);
-    /** The availability decision on each sale's SKU, as a refusal or {@link #SELLABLE}, per catalog generation. */
-    private final Cache<SellableKey, Problem> sellable = Caffeine.newBuilder().maximumSize(10_000)
+    /** The availability decision on each sale's SKU, as its refusal (empty: sellable), per catalog generation. */
+    private final Cache<SellableKey, Optional<Problem>> sellable = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(Duration.ofMinutes(5)).build();
     private final CatalogVersion catalogVersion;
     private final Set<UUID> loadingGrants = ConcurrentHashMap.newKeySet();
@@ -277,21 +275,21 @@ public class FlashSaleService {
      */
     private Uni<Problem> sellable(Sale sale, Regions.Entry region, Instant now) {
         SellableKey key = new SellableKey(sale.id(), catalogVersion.current());
-        Problem known = sellable.getIfPresent(key);
-        Uni<Problem> refusal = known != null ? Uni.createFrom().item(known)
+        Optional<Problem> known = sellable.getIfPresent(key);
+        Uni<Optional<Problem>> refusal = known != null ? Uni.createFrom().item(known)
                 : new CatalogRepository(pool).skusIn(sale.region(), List.of(sale.sku()), region.view().defaultLocale(),
                                 region.view().defaultLocale())
                         .map(found -> {
                             CatalogRepository.SkuInRegion offer = found.get(sale.sku());
                             Decision decision = offer == null ? AvailabilityPolicy.removedSku(sale.sku())
                                     : offer.decide(region.rules(), now);
-                            Problem answer = decision.available() ? SELLABLE
-                                    : offer == null ? skuRemoved(sale, decision)
-                                    : CartService.notAvailable(sale.region(), offer, decision);
+                            Optional<Problem> answer = decision.available() ? Optional.empty()
+                                    : Optional.of(offer == null ? skuRemoved(sale, decision)
+                                            : CartService.notAvailable(sale.region(), offer, decision));
                             sellable.put(key, answer);
                             return answer;
                         });
-        return refusal.map(answer -> answer == SELLABLE ? null : answer);
+        return refusal.map(answer -> answer.orElse(null));
     }
 
     private static Problem skuRemoved(Sale sale, Decision decision) {

@@ -47,7 +47,9 @@ public class StockAdminResource {
 
     @GET
     @RolesAllowed({Operator.OPS, Operator.ADMIN, Operator.AUDITOR})
-    @Operation(summary = "Stock of a region")
+    @Operation(summary = "Stock of a region",
+            description = "Every SKU stocked in the region (or one, with sku): on hand, reserved by orders and flash "
+                    + "sales, available, and the state shoppers see.")
     @APIResponse(responseCode = "200", description = "Stock by SKU.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StockList.class)))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: region missing.",

@@ -57,8 +57,10 @@ public class AuditResource {
     public Uni<AuditPage> list(
             @Parameter(description = "Only changes in this region.", example = "EU") @QueryParam("region") String region,
             @Parameter(description = "Only changes by this actor.") @QueryParam("actor") String actor,
-            @Parameter(description = "From this instant (inclusive).") @QueryParam("from") String from,
-            @Parameter(description = "Until this instant (exclusive).") @QueryParam("to") String to,
+            @Parameter(description = "From this instant (inclusive).",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
+            @Parameter(description = "Until this instant (exclusive).",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to,
             @Parameter(description = "Page size, 1 to " + MAX_LIMIT + ".", schema = @Schema(type = SchemaType.INTEGER,
                     defaultValue = "50", minimum = "1", maximum = "200")) @QueryParam("limit") String limit,
             @Parameter(description = "The nextCursor of the previous page.") @QueryParam("cursor") String cursor) {

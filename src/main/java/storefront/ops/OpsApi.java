@@ -197,7 +197,8 @@ final class OpsApi {
             @NotBlank @Size(max = MAX_REASON) @Schema(required = true) String reason) {
     }
 
-    @Schema(name = "RegionPrices")
+    /** A product's prices in a region as the audit log keeps them (not part of the API). */
+    @Schema(hidden = true)
     record RegionPrices(String product, String region, String currency, Map<String, Long> prices) {
     }
 

@@ -93,6 +93,8 @@ public class OpsResource {
     @APIResponse(responseCode = "200", description = "The region's new status.", headers = @Header(name = "ETag",
             schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegionStatus.class)))
+    @APIResponse(responseCode = "404", description = "REGION_NOT_FOUND.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> setRegionStatus(@PathParam("region") String region,
                                          @Parameter(description = "The ETag from GET.", required = true)
                                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -120,6 +122,8 @@ public class OpsResource {
     @APIResponse(responseCode = "200", description = "The category's new status in the region.",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CategoryStatus.class)))
+    @APIResponse(responseCode = "404", description = "REGION_NOT_FOUND or CATEGORY_NOT_FOUND.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> setCategory(@PathParam("region") String region, @PathParam("category") String category,
                                      @Parameter(description = "The ETag from GET.", required = true)
                                      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -149,6 +153,8 @@ public class OpsResource {
     @APIResponse(responseCode = "200", description = "The product's new standing in the region.",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductListing.class)))
+    @APIResponse(responseCode = "404", description = "REGION_NOT_FOUND or PRODUCT_NOT_FOUND.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> setListing(@PathParam("region") String region, @PathParam("slug") String slug,
                                     @Parameter(description = "The ETag from GET .../products/{slug}.", required = true)
                                     @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -166,6 +172,8 @@ public class OpsResource {
     @APIResponse(responseCode = "200", description = "The product's new standing in the region.",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductListing.class)))
+    @APIResponse(responseCode = "404", description = "REGION_NOT_FOUND or PRODUCT_NOT_FOUND.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> setWindow(@PathParam("region") String region, @PathParam("slug") String slug,
                                    @Parameter(description = "The ETag from GET .../products/{slug}.", required = true)
                                    @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -199,7 +207,7 @@ public class OpsResource {
             @Parameter(description = "true: compute the answer and write nothing.",
                     schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) @QueryParam("dryRun") String dryRun,
             @Valid @NotNull ChangeSetInput input) {
-        return service.apply(Operator.of(token), input.reason(), input.changes(), flag("dryRun", dryRun), false);
+        return service.apply(Operator.of(token), input.reason(), input.changes(), QueryParams.flag("dryRun", dryRun), false);
     }
 
     @GET
@@ -214,7 +222,8 @@ public class OpsResource {
     @APIResponse(responseCode = "404", description = "REGION_NOT_FOUND",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Preview> preview(@PathParam("region") String region,
-                                @Parameter(description = "ISO 8601 instant; default now.", example = "2026-12-01T08:00:00Z")
+                                @Parameter(description = "ISO 8601 instant; default now.", example = "2026-12-01T08:00:00Z",
+                                        schema = @Schema(type = SchemaType.STRING, format = "date-time"))
                                 @QueryParam("at") String at) {
         List<Problem.FieldError> errors = new ArrayList<>();
         Instant instant = QueryParams.instant("at", at, errors);
@@ -233,18 +242,6 @@ public class OpsResource {
             AppliedChange applied = result.changes().get(0);
             return Response.ok(applied.after()).header(HttpHeaders.ETAG, applied.etag()).build();
         });
-    }
-
-    /** true or false, nothing else: a dry run misread as a real one would write. */
-    private static boolean flag(String name, String value) {
-        String given = QueryParams.given(value);
-        if (given == null || given.equalsIgnoreCase("false")) {
-            return false;
-        }
-        if (given.equalsIgnoreCase("true")) {
-            return true;
-        }
-        throw ProblemException.invalid(List.of(new Problem.FieldError(name, "must be true or false")));
     }
 
     private static String upper(String code) {

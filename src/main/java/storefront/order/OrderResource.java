@@ -11,11 +11,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +47,8 @@ public class OrderResource {
 
     @GET
     @Path("/orders/{id}")
-    @SecurityRequirement(name = "bearer")
+    @SecurityRequirementsSet(@SecurityRequirement(name = OrderTokens.SCHEME))
+    @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
     @Operation(summary = "Read an order",
             description = "Needs the order's access token (answered by checkout) in the Order-Token header, or the "
                     + "bearer token of the shopper who placed it. No order is readable by its id alone.")
@@ -56,8 +59,7 @@ public class OrderResource {
     @APIResponse(responseCode = "404", description = "ORDER_NOT_FOUND: no such order, or not with these credentials.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<OrderView> get(@PathParam("id") String id,
-                              @Parameter(description = "The order's access token.")
-                              @HeaderParam(OrderTokens.HEADER) String orderToken) {
+                              @Parameter(hidden = true) @HeaderParam(OrderTokens.HEADER) String orderToken) {
         return shoppers.current().flatMap(customer -> service.read(id, orderToken, customer));
     }
 
@@ -65,7 +67,9 @@ public class OrderResource {
     @Path("/me/orders")
     @RolesAllowed(Shoppers.ROLE)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "The signed-in shopper's orders, newest first")
+    @Operation(summary = "The signed-in shopper's orders, newest first",
+            description = "Orders placed with this shopper's token (role shopper), a page at a time; walk nextCursor "
+                    + "to the end.")
     @APIResponse(responseCode = "200", description = "A page of orders.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderPage.class)))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: limit or cursor.",
@@ -74,7 +78,8 @@ public class OrderResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "ROLE_NOT_ALLOWED: not a shopper's token.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<OrderPage> mine(@Parameter(description = "1 to 100, default 20.") @QueryParam("limit") String limit,
+    public Uni<OrderPage> mine(@Parameter(description = "Page size, 1 to 100.", schema = @Schema(type = SchemaType.INTEGER,
+                                       defaultValue = "20", minimum = "1", maximum = "100")) @QueryParam("limit") String limit,
                                @Parameter(description = "nextCursor of the previous page.") @QueryParam("cursor")
                                String cursor) {
         List<Problem.FieldError> errors = new ArrayList<>();

@@ -11,6 +11,8 @@ public final class OrderTokens {
 
     /** The header that carries it. */
     public static final String HEADER = "Order-Token";
+    /** The contract's name for it as a security scheme. */
+    public static final String SCHEME = "orderToken";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -31,7 +31,8 @@ public class RegionResource {
     }
 
     @GET
-    @Operation(summary = "List regions", description = "Every sales region with its currency, countries, locales and tax mode.")
+    @Operation(summary = "List regions",
+            description = "Every sales region with its currency, countries, locales and tax mode.")
     @APIResponse(responseCode = "200", description = "All regions, ordered by code.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = RegionView.class)))
@@ -60,7 +61,9 @@ public class RegionResource {
 
     @GET
     @Path("/{code}")
-    @Operation(summary = "Get a region")
+    @Operation(summary = "Get a region",
+            description = "Its currency, countries, locales, tax mode, whether it is open, and the categories it "
+                    + "sells.")
     @APIResponse(responseCode = "200", description = "The region.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegionView.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")

@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import storefront.common.Problem;
+import storefront.common.QueryParams;
 import storefront.ops.Operator;
 import storefront.stores.StoreApi.ImportReport;
 import storefront.stores.StoreApi.StatusChange;
@@ -140,8 +141,10 @@ public class StoreAdminResource {
     public Uni<ImportReport> importCsv(
             @Parameter(required = true, description = "Why, for the audit log.")
             @QueryParam("reason") @NotBlank @Size(max = 500) String reason,
-            @Parameter(description = "true: check and report, write nothing.") @QueryParam("dryRun") boolean dryRun,
+            @Parameter(description = "true: check and report, write nothing.",
+                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) @QueryParam("dryRun") String dryRun,
             byte[] csv) {
-        return service.importCsv(Operator.of(token), csv == null ? new byte[0] : csv, reason, dryRun);
+        return service.importCsv(Operator.of(token), csv == null ? new byte[0] : csv, reason,
+                QueryParams.flag("dryRun", dryRun));
     }
 }

@@ -13,6 +13,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import storefront.common.Problem;
 
@@ -56,20 +57,22 @@ public final class StoreApi {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @Schema(name = "Store")
+    @Schema(name = "Store", description = "A store; `phone` only when it has one, `distanceKm` only in a search.",
+            extensions = @Extension(name = "x-omits-empty-members", value = "true", parseValue = true))
     public record StoreView(
-            @Schema(examples = "cn-bj-0001") String id,
-            @Schema(examples = "Mi Home Beijing Chaoyang") String name,
-            Kind kind,
-            List<Service> services,
-            Address address,
-            @Schema(examples = "CN") String region,
-            Location location,
-            @Schema(description = "IANA time zone of the opening hours.", examples = "Asia/Shanghai") String timeZone,
-            List<Hours> openingHours,
+            @Schema(required = true, examples = "cn-bj-0001") String id,
+            @Schema(required = true, examples = "Mi Home Beijing Chaoyang") String name,
+            @Schema(required = true) Kind kind,
+            @Schema(required = true) List<Service> services,
+            @Schema(required = true) Address address,
+            @Schema(required = true, examples = "CN") String region,
+            @Schema(required = true) Location location,
+            @Schema(required = true, description = "IANA time zone of the opening hours.", examples = "Asia/Shanghai")
+            String timeZone,
+            @Schema(required = true) List<Hours> openingHours,
             String phone,
-            Status status,
-            @Schema(description = "Open at the moment of the answer: status OPEN and within its hours.")
+            @Schema(required = true) Status status,
+            @Schema(required = true, description = "Open at the moment of the answer: status OPEN and within its hours.")
             boolean openNow,
             @Schema(description = "In a search: kilometres from the searched point along the earth's surface.",
                     examples = "1.284")

@@ -9,6 +9,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -44,16 +45,22 @@ public class StoreResource {
     public Uni<StoreList> nearest(
             @Parameter(required = true, description = "latitude,longitude in degrees.", example = "39.9087,116.3975")
             @QueryParam("near") String near,
-            @Parameter(description = "Kilometres, above 0 and at most 1000. Default 25.") @QueryParam("radius") String radius,
-            @Parameter(description = "Stores offering every one of these (repeat or separate with commas): SALES, "
-                    + "REPAIR, WARRANTY, PICKUP.") @QueryParam("service") List<String> services,
-            @Parameter(description = "Stores of any of these kinds: FLAGSHIP, SERVICE_CENTER, AUTHORIZED_STORE.")
+            @Parameter(description = "Kilometres, above 0 and at most 1000.", schema = @Schema(type = SchemaType.NUMBER,
+                    defaultValue = "25", minimum = "0", exclusiveMinimum = true, maximum = "1000")) @QueryParam("radius") String radius,
+            @Parameter(description = "Stores offering every one of these (repeat or separate with commas).",
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = StoreApi.Service.class))
+            @QueryParam("service") List<String> services,
+            @Parameter(description = "Stores of any of these kinds (repeat or separate with commas).",
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = StoreApi.Kind.class))
             @QueryParam("kind") List<String> kinds,
-            @Parameter(description = "true: stores open now, by their hours in their own time zone.")
+            @Parameter(description = "true: stores open now, by their hours in their own time zone.",
+                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
             @QueryParam("openNow") String openNow,
-            @Parameter(description = "Stores open at this instant (ISO 8601), instead of openNow.")
+            @Parameter(description = "Stores open at this instant (ISO 8601), instead of openNow.",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time"))
             @QueryParam("openAt") String openAt,
-            @Parameter(description = "At most this many stores, 1-100. Default 20.") @QueryParam("limit") String limit) {
+            @Parameter(description = "At most this many stores.", schema = @Schema(type = SchemaType.INTEGER,
+                    defaultValue = "20", minimum = "1", maximum = "100")) @QueryParam("limit") String limit) {
         return service.search(near, radius, services, kinds, openNow, openAt, limit);
     }
 

@@ -45,7 +45,9 @@ public class SellerAdminResource {
 
     @GET
     @RolesAllowed({Operator.OPS, Operator.ADMIN, Operator.AUDITOR})
-    @Operation(summary = "Every seller in the registry")
+    @Operation(summary = "Every seller in the registry",
+            description = "Official and authorized sellers with their domains, storefronts, regions, validity and "
+                    + "status, by id.")
     @APIResponse(responseCode = "200", description = "By id.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SellerList.class)))
     public Uni<SellerList> list() {
@@ -55,7 +57,9 @@ public class SellerAdminResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Operator.OPS, Operator.ADMIN, Operator.AUDITOR})
-    @Operation(summary = "One seller")
+    @Operation(summary = "One seller",
+            description = "With its domains, storefronts, regions, validity and status; its ETag is what a replace "
+                    + "needs in If-Match.")
     @APIResponse(responseCode = "200", description = "The seller.",
             headers = @Header(name = HttpHeaders.ETAG, description = "What a replace needs in If-Match.",
                     schema = @Schema(type = SchemaType.STRING)),

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Request and response bodies of the seller registry and of seller verification. */
@@ -90,9 +91,12 @@ public final class SellerApi {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @Schema(name = "SellerSummary", description = "The seller an answer is about.")
-    public record SellerSummary(String id, String name, Kind kind, List<String> regions, Instant authorizedSince,
-                                Instant authorizedUntil, Status status) {
+    @Schema(name = "SellerSummary", description = "The seller an answer is about; `authorizedUntil` only when its "
+            + "authorization ends.", extensions = @Extension(name = "x-omits-empty-members", value = "true", parseValue = true))
+    public record SellerSummary(@Schema(required = true) String id, @Schema(required = true) String name,
+                                @Schema(required = true) Kind kind, @Schema(required = true) List<String> regions,
+                                @Schema(required = true) Instant authorizedSince, Instant authorizedUntil,
+                                @Schema(required = true) Status status) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -100,9 +104,10 @@ public final class SellerApi {
             "checkedAt"})
     @Schema(name = "SellerVerification", description = "Whether a shop is the brand's own or authorized by it. The "
             + "body is signed: the `X-JWS-Signature` header holds a JWS with detached payload (RFC 7515, appendix F) "
-            + "over the exact bytes of this body, with a key from GET /api/v1/sellers/signing-keys.")
+            + "over the exact bytes of this body, with a key from GET /api/v1/sellers/signing-keys. Members without a "
+            + "value are left out.", extensions = @Extension(name = "x-omits-empty-members", value = "true", parseValue = true))
     public record Verification(
-            Verdict verdict,
+            @Schema(required = true) Verdict verdict,
             @Schema(description = "The domain asked about, normalized: lower case, ASCII (IDNA), without www.",
                     examples = "shop.example.com") String domain,
             String marketplace,
@@ -113,6 +118,6 @@ public final class SellerApi {
             @Schema(description = "The registered domain the answer rests on (a parent, for a covered subdomain).")
             String matchedDomain,
             SellerSummary seller,
-            Instant checkedAt) {
+            @Schema(required = true) Instant checkedAt) {
     }
 }

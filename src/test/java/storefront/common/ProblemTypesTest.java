@@ -1,0 +1,57 @@
+package storefront.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Every problem code the sources can answer is documented, with the status it comes with. */
+class ProblemTypesTest {
+
+    /** A problem built with a literal code: new Problem(409, "CODE", ...), new ProblemException(...), notFound("CODE"). */
+    private static final Pattern CONSTRUCTED = Pattern.compile(
+            "(?:new\\s+Problem\\s*\\(|new\\s+ProblemException\\s*\\(|notFound\\s*\\(|\\brefusal\\s*\\()\\s*"
+                    + "(?:(\\d{3})|[a-z][A-Za-z.()]*)?\\s*,?\\s*\"([A-Z][A-Z0-9_]+)\"");
+
+    @Test
+    void everyCodeTheSourcesAnswerIsDocumentedWithItsStatus() throws IOException {
+        List<String> undocumented = new ArrayList<>();
+        int found = 0;
+        try (Stream<Path> files = Files.walk(Path.of("src", "main", "java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher m = CONSTRUCTED.matcher(Files.readString(file));
+                while (m.find()) {
+                    found++;
+                    String code = m.group(2);
+                    var type = ProblemTypes.ofCode(code);
+                    if (type.isEmpty()) {
+                        undocumented.add(code + " (" + file.getFileName() + ")");
+                    } else if (m.group(1) != null && !type.get().statuses().contains(Integer.parseInt(m.group(1)))) {
+                        undocumented.add(code + " with status " + m.group(1) + " (" + file.getFileName() + ")");
+                    }
+                }
+            }
+        }
+        assertThat(found).as("problems found in the sources").isGreaterThan(100);
+        assertThat(undocumented).as("codes missing from ProblemTypes").isEmpty();
+    }
+
+    @Test
+    void everyTypeHasItsOwnUriAndDescription() {
+        assertThat(ProblemTypes.all()).extracting(ProblemTypes.Type::uri).doesNotHaveDuplicates();
+        assertThat(ProblemTypes.all()).allSatisfy(type -> {
+            assertThat(type.description()).isNotBlank();
+            assertThat(type.statuses()).isNotEmpty().allMatch(s -> s >= 400 && s < 600);
+            assertThat(ProblemTypes.ofSlug(type.uri().substring("/problems/".length()))).contains(type);
+            assertThat(new Problem(type.statuses().get(0), type.code(), type.title(), "x", null, null).type)
+                    .isEqualTo(type.uri());
+        });
+    }
+}
