@@ -15,8 +15,10 @@ import io.quarkus.test.junit.callback.QuarkusTestMethodContext;
  * be one the operation documents, its media type one documented for that
  * status, and its body valid against the documented schema. A test fails on
  * the first answer the contract does not describe, so the contract cannot
- * drift from behaviour. Requests are not checked: tests send bad input on
- * purpose, and what the API answers to it is what is checked.
+ * drift from behaviour. A member answered as null must be one the contract
+ * says may be null ({@link NullsAsDocumented}). Requests are not checked:
+ * tests send bad input on purpose, and what the API answers to it is what is
+ * checked.
  */
 public class ContractCheck implements QuarkusTestBeforeEachCallback {
 
@@ -32,10 +34,12 @@ public class ContractCheck implements QuarkusTestBeforeEachCallback {
                     .build());
 
     /** Installed before each test of a Quarkus test: in the class loader the tests' REST Assured lives in. */
+    private static final NullsAsDocumented NULLS = new NullsAsDocumented(Path.of("openapi", "openapi.json"));
+
     @Override
     public void beforeEach(QuarkusTestMethodContext context) {
         if (!RestAssured.filters().contains(FILTER)) {
-            RestAssured.filters(FILTER);
+            RestAssured.filters(FILTER, NULLS);
         }
     }
 }

@@ -46,7 +46,8 @@ public final class CartApi {
                     + "until checkout knows the shipping address.") PriceSummary totals,
             @Schema(description = "False when a line can no longer be bought (see its reasons) or the cart is empty.")
             boolean purchasable,
-            @Schema(description = "Set once the cart has been checked out; the cart can no longer change.")
+            @Schema(nullable = true, description = "Set once the cart has been checked out; the cart can no longer "
+                    + "change.")
             UUID orderId,
             Instant createdAt,
             Instant updatedAt) {
@@ -59,7 +60,8 @@ public final class CartApi {
             @Schema(description = "Product name in the response's language.") String name,
             Map<String, String> options,
             int quantity,
-            @Schema(description = "Current price in the region; absent when there is none.") Money unitPrice,
+            @Schema(nullable = true, description = "Current price in the region; null when there is none.")
+            Money unitPrice,
             Money lineTotal,
             @Schema(description = "Whether the SKU can be bought in the cart's region now. An ops change since "
                     + "it was added can make it unavailable; it stays in the cart, flagged, until removed.")

@@ -32,7 +32,7 @@ public class CatalogResource {
              "detail": "Product 'mi-note-pro' is not available in region US. It is sold in CN, IN.",
              "region": "US", "product": "mi-note-pro",
              "reasons": [{"code": "CATEGORY_NOT_SOLD", "message": "Category PHONE is not sold in region US."}],
-             "availableIn": ["CN", "IN"]}""";
+             "availableIn": ["CN", "IN"], "requestId": "3f1c2a9e-7b7d-4d1e-9f55-2a8c1e0b6d41"}""";
 
     private final CatalogService service;
 

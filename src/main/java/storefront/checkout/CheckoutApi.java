@@ -38,8 +38,9 @@ public final class CheckoutApi {
     @Schema(name = "CheckoutPayment", description = "What the frontend needs to collect the payment.")
     public record PaymentSession(
             @Schema(description = "stripe, or manual in dev mode (an ops call confirms the order).") String provider,
-            String paymentIntentId,
-            @Schema(description = "Give it to Stripe.js or the mobile SDK to confirm the payment; never log it.")
+            @Schema(nullable = true, description = "Null with the manual provider.") String paymentIntentId,
+            @Schema(nullable = true, description = "Give it to Stripe.js or the mobile SDK to confirm the payment; "
+                    + "never log it. Null with the manual provider.")
             String clientSecret) {
     }
 
@@ -65,6 +66,7 @@ public final class CheckoutApi {
     @Schema(name = "RefundResult")
     public record RefundResult(
             UUID refundId,
+            @Schema(nullable = true, description = "The provider's id for the refund; null until it is known.")
             String providerRefundId,
             long amountMinor,
             String currency,

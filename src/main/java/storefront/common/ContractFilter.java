@@ -285,7 +285,8 @@ public class ContractFilter implements OASFilter {
                         .addProperty("reasons", array(OASFactory.createSchema().ref("#/components/schemas/Reason"), null)),
                 "PRODUCT_NOT_AVAILABLE_IN_REGION at checkout: the lines that can no longer be bought."));
         members.put("skus", array(string(null), "OUT_OF_STOCK, SKU_CODE_TAKEN: the SKUs concerned."));
-        members.put("servedBy", string("SHIPPING_COUNTRY_NOT_IN_REGION: the region that ships to the country."));
+        members.put("servedBy", string("SHIPPING_COUNTRY_NOT_IN_REGION: the region that ships to the country; null "
+                + "when none does.").addType(Schema.SchemaType.NULL));
         members.put("servedHere", array(string(null), "REGION_NOT_SERVED_HERE: the regions this deployment serves."));
         members.put("target", string("PRECONDITION_FAILED, PRECONDITION_REQUIRED: the target of the write."));
         members.put("change", integer("PRECONDITION_FAILED in a change set: the index of the change."));

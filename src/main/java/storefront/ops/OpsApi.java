@@ -30,7 +30,8 @@ final class OpsApi {
     // ---- the state ops change, as read back (each carries an ETag) ----
 
     @Schema(name = "RegionStatus", description = "Whether a region sells at all.")
-    record RegionStatus(String region, boolean open, String closedReason) {
+    record RegionStatus(String region, boolean open,
+                        @Schema(nullable = true, description = "Why it is closed; null while open.") String closedReason) {
     }
 
     @Schema(name = "CategoryStatus", description = "Whether a region sells a category.")
@@ -39,8 +40,13 @@ final class OpsApi {
 
     @Schema(name = "ProductListing", description = "A product's standing in one region: listed or delisted, "
             + "and its sales window [availableFrom, availableUntil).")
-    record ProductListing(String region, String product, boolean listed, String delistedReason,
-                          Instant availableFrom, Instant availableUntil) {
+    record ProductListing(String region, String product, boolean listed,
+                          @Schema(nullable = true, description = "Why it is delisted; null while listed.")
+                          String delistedReason,
+                          @Schema(nullable = true, description = "Sales start (inclusive); null: no start.")
+                          Instant availableFrom,
+                          @Schema(nullable = true, description = "Sales end (exclusive); null: no end.")
+                          Instant availableUntil) {
     }
 
     // ---- single changes ----
@@ -119,7 +125,7 @@ final class OpsApi {
 
     @Schema(name = "ChangeSetResult")
     record ChangeSetResult(
-            @Schema(description = "Id of the change set in the audit log; null on a dry run.") UUID id,
+            @Schema(nullable = true, description = "Id of the change set in the audit log; null on a dry run.") UUID id,
             boolean dryRun,
             @Schema(description = "The instant the change set was decided at.") Instant at,
             List<AppliedChange> changes,
@@ -181,7 +187,8 @@ final class OpsApi {
 
     @Schema(name = "AdminProduct", description = "A product as ops maintain it, across every region.")
     record ProductView(String slug, String category, List<String> certifications, List<TextView> texts,
-                       List<SkuView> skus, boolean retired, String retiredReason) {
+                       List<SkuView> skus, boolean retired,
+                       @Schema(nullable = true, description = "Why it was retired; null while sold.") String retiredReason) {
     }
 
     @Schema(name = "RetireProduct")
@@ -206,14 +213,19 @@ final class OpsApi {
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "AuditEntry")
-    record AuditEntry(long id, Instant at, String actor, String role, String action, String region, String target,
-                      @Schema(type = SchemaType.OBJECT, description = "The target before; null when it was created.") JsonNode before,
-                      @Schema(type = SchemaType.OBJECT, description = "The target after.") JsonNode after,
+    record AuditEntry(long id, Instant at, String actor, String role, String action,
+                      @Schema(nullable = true, description = "The region changed; null for a change of no one region "
+                              + "(a product, a seller of several).") String region,
+                      String target,
+                      @Schema(nullable = true, description = "The target before; null when it was created.") JsonNode before,
+                      @Schema(nullable = true, description = "The target after; null when it was removed.") JsonNode after,
                       String reason,
-                      @Schema(description = "Entries written by one change set share it.") UUID changeSet) {
+                      @Schema(nullable = true, description = "Entries written by one change set share it; null for a "
+                              + "single change.") UUID changeSet) {
     }
 
     @Schema(name = "AuditPage")
-    record AuditPage(List<AuditEntry> items, String nextCursor) {
+    record AuditPage(List<AuditEntry> items,
+                     @Schema(nullable = true, description = "Cursor of the next page; null on the last.") String nextCursor) {
     }
 }

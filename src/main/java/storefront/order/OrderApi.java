@@ -21,11 +21,11 @@ public final class OrderApi {
     public record ShippingAddress(
             @Schema(examples = "Ada Lovelace") @NotBlank @Size(max = 200) String name,
             @Schema(examples = "1 Main Street") @NotBlank @Size(max = 200) String line1,
-            @Size(max = 200) String line2,
+            @Schema(nullable = true) @Size(max = 200) String line2,
             @Schema(examples = "Springfield") @NotBlank @Size(max = 100) String city,
-            @Schema(examples = "62701") @Size(max = 20) String postalCode,
+            @Schema(nullable = true, examples = "62701") @Size(max = 20) String postalCode,
             @Schema(description = "State or province code (ISO 3166-2 without the country), required in the US: "
-                    + "sales tax depends on it.", examples = "IL")
+                    + "sales tax depends on it.", examples = "IL", nullable = true)
             @Pattern(regexp = "[A-Za-z0-9]{1,3}", message = "must be a state or province code such as CA") String state,
             @Schema(description = "ISO 3166-1 alpha-2 country. It must be one the cart's region ships to.",
                     examples = "US")
@@ -41,8 +41,9 @@ public final class OrderApi {
     @Schema(name = "OrderPayment")
     public record Payment(
             @Schema(description = "stripe or manual.") String provider,
-            @Schema(description = "The Stripe PaymentIntent, once created.") String paymentIntentId,
-            @Schema(description = "Why the last attempt failed, while the order is still payable.") String lastError) {
+            @Schema(nullable = true, description = "The Stripe PaymentIntent, once created.") String paymentIntentId,
+            @Schema(nullable = true, description = "Why the last attempt failed, while the order is still payable.")
+            String lastError) {
     }
 
     @Schema(name = "Order")
@@ -58,7 +59,7 @@ public final class OrderApi {
             @Schema(description = "How much of the total has been refunded.") Money refunded,
             Payment payment,
             Instant createdAt,
-            Instant paidAt,
+            @Schema(nullable = true, description = "When the payment succeeded; null until then.") Instant paidAt,
             @Schema(description = "Until when the order's stock is held for its payment; after that a pending order "
                     + "becomes EXPIRED. Null once the order is paid, expired or cancelled.", nullable = true)
             Instant reservedUntil) {
@@ -66,7 +67,8 @@ public final class OrderApi {
 
     @Schema(name = "OrderPage")
     public record OrderPage(List<OrderView> items,
-                            @Schema(description = "Pass as `cursor` for the next page; absent on the last page.")
+                            @Schema(nullable = true, description = "Pass as `cursor` for the next page; null on the "
+                                    + "last page.")
                             String nextCursor) {
     }
 }

@@ -34,10 +34,10 @@ public final class StoreApi {
     @Schema(name = "StoreAddress")
     public record Address(
             @Schema(examples = "88 Jianguo Road") @NotBlank @Size(max = 200) String line1,
-            @Size(max = 200) String line2,
+            @Schema(nullable = true) @Size(max = 200) String line2,
             @Schema(examples = "Beijing") @NotBlank @Size(max = 100) String city,
-            @Size(max = 20) String postalCode,
-            @Size(max = 100) String state,
+            @Schema(nullable = true) @Size(max = 20) String postalCode,
+            @Schema(nullable = true) @Size(max = 100) String state,
             @Schema(description = "ISO 3166-1 alpha-2; decides the store's region.", examples = "CN")
             @NotBlank @Pattern(regexp = "^[A-Za-z]{2}$", message = "must be an ISO 3166-1 alpha-2 code") String country) {
     }
@@ -127,7 +127,8 @@ public final class StoreApi {
             int updated,
             @Schema(description = "Rows equal to the store as stored.") int unchanged,
             List<Rejection> rejected,
-            @Schema(description = "Groups the audit entries of this import; null for a dry run or when nothing changed.")
+            @Schema(nullable = true,
+                    description = "Groups the audit entries of this import; null for a dry run or when nothing changed.")
             UUID changeSet,
             Instant at) {
     }

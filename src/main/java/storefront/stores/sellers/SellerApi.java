@@ -80,7 +80,7 @@ public final class SellerApi {
             Kind kind,
             List<String> regions,
             Instant authorizedSince,
-            Instant authorizedUntil,
+            @Schema(nullable = true, description = "Open-ended when null.") Instant authorizedUntil,
             Status status,
             List<Domain> domains,
             List<Storefront> storefronts) {
