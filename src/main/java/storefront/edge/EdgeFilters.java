@@ -101,13 +101,15 @@ public class EdgeFilters {
             LOG.error("Request failed below the API", rc.failure());
         }
         refuse(rc, switch (status) {
-            case 400 -> new Problem(400, "MALFORMED_REQUEST", "Malformed request",
-                    "The request cannot be read as HTTP for this API (its path or framing is malformed).", null, null);
             case 404 -> notFound();
+            case 405 -> new Problem(405, "METHOD_NOT_ALLOWED", "Method not allowed",
+                    "This path does not take this method.", null, null);
             case 413 -> tooLarge(null);
-            default -> status < 500
-                    ? new Problem(status, "BAD_REQUEST", "Bad request", "The request cannot be served as sent.", null, null)
-                    : new Problem(500, "INTERNAL_ERROR", "Internal error", "The request could not be completed.", null, null);
+            case 500 -> new Problem(500, "INTERNAL_ERROR", "Internal error", "The request could not be completed.",
+                    null, null);
+            // The router's other refusals (a path it cannot decode, say) are of the request as sent.
+            default -> new Problem(400, "MALFORMED_REQUEST", "Malformed request",
+                    "The request cannot be read as HTTP for this API (its path or framing is malformed).", null, null);
         }, null);
     }
 
