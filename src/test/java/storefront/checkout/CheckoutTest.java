@@ -173,6 +173,24 @@ class CheckoutTest {
     }
 
     @Test
+    void whenStripeCannotBeReachedTheLogNamesTheApiBaseInUse() {
+        String cart = Shop.cart("US", Map.of("MI-HP-BLACK", 1));
+        StripeMock.unreachable();
+        List<String> lines;
+        try (storefront.LogCapture log = storefront.LogCapture.of("storefront.checkout")) {
+            Shop.checkout(cart, UUID.randomUUID().toString(), Shop.checkoutBody("US", "FL")).then().statusCode(503)
+                    .body("code", org.hamcrest.Matchers.equalTo("PAYMENT_PROVIDER_UNAVAILABLE"));
+            lines = log.records().stream().map(r -> r instanceof org.jboss.logmanager.ExtLogRecord ext
+                    ? ext.getFormattedMessage() : r.getMessage()).toList();
+        } finally {
+            StripeMock.answerLikeStripe();
+        }
+        String base = StripeMock.server().baseUrl();
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("Stripe at " + base + " unavailable"));
+        assertThat(lines).noneMatch(line -> line.contains("api.stripe.com"));
+    }
+
+    @Test
     void aCartFromAnAsianRegionCannotShipAPhoneToTheUs() {
         String cart = Shop.cart("CN", Map.of("MI-NOTE-16GB-WHITE", 1));
         Shop.checkout(cart, UUID.randomUUID().toString(), Shop.checkoutBody("US", "CA")).then().statusCode(422)

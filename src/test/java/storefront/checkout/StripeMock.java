@@ -70,6 +70,13 @@ public class StripeMock implements QuarkusTestResourceLifecycleManager {
                 .withBody("{\"error\": {\"type\": \"api_error\", \"message\": \"Service unavailable\"}}")));
     }
 
+    /** Every call's connection is reset, as when Stripe cannot be reached at all, until {@link #answerLikeStripe()}. */
+    public static void unreachable() {
+        server.resetAll();
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(urlPathMatching("/v1/.*"))
+                .willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+    }
+
     public static WireMockServer server() {
         return server;
     }

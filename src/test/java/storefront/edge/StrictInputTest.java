@@ -142,6 +142,16 @@ class StrictInputTest {
     }
 
     @Test
+    void aMissingRequiredParameterIsA400NamingIt() {
+        refusedNaming(given().get("/api/v1/flash-sales"), "VALIDATION_FAILED", "region");
+        refusedNaming(given().header("Authorization", Tokens.bearer(Tokens.admin("strict-input")))
+                .get("/api/v1/admin/stock"), "VALIDATION_FAILED", "region");
+        refusedNaming(given().header("Authorization", Tokens.bearer(Tokens.admin("strict-input")))
+                .queryParam("reason", "x").queryParam("dryRun", "yes").contentType("text/csv").body("id\n")
+                .post("/api/v1/admin/stores/import"), "VALIDATION_FAILED", "dryRun");
+    }
+
+    @Test
     void theBodyLimitHoldsForChunkedBodiesToo() throws IOException {
         String huge = "{\"region\": \"US\", \"note\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}";
         HttpURLConnection connection = (HttpURLConnection) URI.create(
