@@ -27,7 +27,7 @@ import storefront.common.Problem;
 public class CatalogResource {
 
     private static final String NOT_AVAILABLE_EXAMPLE = """
-            {"type": "/problems/product-not-available-in-region", "title": "Not sold in your region", "status": 404,
+            {"type": "/problems/product-not-available-in-region", "title": "Not available in your region", "status": 404,
              "code": "PRODUCT_NOT_AVAILABLE_IN_REGION",
              "detail": "Product 'mi-note-pro' is not available in region US. It is sold in CN, IN.",
              "region": "US", "product": "mi-note-pro",

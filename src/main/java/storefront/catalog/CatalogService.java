@@ -12,7 +12,6 @@ import java.util.Map;
 
 import storefront.availability.AvailabilityPolicy;
 import storefront.availability.Decision;
-import storefront.availability.ReasonCode;
 import storefront.catalog.CatalogApi.AvailabilityView;
 import storefront.catalog.CatalogApi.PriceRange;
 import storefront.catalog.CatalogApi.ProductDetail;
@@ -215,7 +214,6 @@ class CatalogService {
 
     private static Problem notAvailable(StoredProduct product, RegionView region, Decision decision,
                                         List<String> availableIn) {
-        boolean notSoldHere = decision.codes().contains(ReasonCode.CATEGORY_NOT_SOLD);
         String where = availableIn.isEmpty() ? "It is not sold in any region right now."
                 : "It is sold in " + String.join(", ", availableIn) + ".";
         Map<String, Object> extensions = new LinkedHashMap<>();
@@ -223,8 +221,7 @@ class CatalogService {
         extensions.put("product", product.facts().slug());
         extensions.put("reasons", decision.reasons());
         extensions.put("availableIn", availableIn);
-        return new Problem(404, "PRODUCT_NOT_AVAILABLE_IN_REGION",
-                notSoldHere ? "Not sold in your region" : "Not available in your region",
+        return new Problem(404, "PRODUCT_NOT_AVAILABLE_IN_REGION", "Not available in your region",
                 "Product '" + product.facts().slug() + "' is not available in region " + region.code() + ". " + where,
                 null, extensions);
     }

@@ -45,7 +45,8 @@ public final class Problem {
     private Problem(int status, String code, String title, String detail, List<FieldError> errors,
                     Map<String, Object> extensions, String requestId) {
         this.type = "/problems/" + ProblemTypes.slug(code);
-        this.title = title;
+        // A type has one title (RFC 9457): the catalogue's, which /problems/{type} serves too.
+        this.title = ProblemTypes.ofCode(code).map(ProblemTypes.Type::title).orElse(title);
         this.status = status;
         this.code = code;
         this.detail = detail;

@@ -87,7 +87,7 @@ class CatalogResourceTest {
                 .statusCode(404)
                 .contentType("application/problem+json")
                 .body("code", equalTo("PRODUCT_NOT_AVAILABLE_IN_REGION"))
-                .body("title", equalTo("Not sold in your region"))
+                .body("title", equalTo("Not available in your region"))
                 .body("region", equalTo("US"))
                 .body("reasons.code", hasItem("CATEGORY_NOT_SOLD"))
                 .body("availableIn", containsInAnyOrder("CN", "IN"));

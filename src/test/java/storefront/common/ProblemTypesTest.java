@@ -50,8 +50,10 @@ class ProblemTypesTest {
             assertThat(type.description()).isNotBlank();
             assertThat(type.statuses()).isNotEmpty().allMatch(s -> s >= 400 && s < 600);
             assertThat(ProblemTypes.ofSlug(type.uri().substring("/problems/".length()))).contains(type);
-            assertThat(new Problem(type.statuses().get(0), type.code(), type.title(), "x", null, null).type)
-                    .isEqualTo(type.uri());
+            Problem problem = new Problem(type.statuses().get(0), type.code(), "a title of its own", "x", null, null);
+            assertThat(problem.type).isEqualTo(type.uri());
+            // One title per type, whatever a caller writes.
+            assertThat(problem.title).isEqualTo(type.title());
         });
     }
 }
