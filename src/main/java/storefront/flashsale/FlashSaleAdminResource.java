@@ -55,7 +55,8 @@ public class FlashSaleAdminResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "OUT_OF_STOCK: the region has fewer units available.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "SKU_NOT_SOLD_IN_REGION.",
+    @APIResponse(responseCode = "422", description = "PRODUCT_NOT_AVAILABLE_IN_REGION: the region may not sell the SKU "
+            + "(its `reasons`: delisted, a certification missing, no price, ...).",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> create(@Valid @NotNull NewFlashSale request) {
         return service.create(Operator.of(token), request).map(sale -> Response.status(201).entity(sale).build());

@@ -102,8 +102,9 @@ public class FlashSaleResource {
             + "ENDED, SOLD_OUT, or LIMIT_REACHED (with `limit` and `limitedBy`: account or address); or "
             + "CONCURRENT_CHANGE: other claims for the same account, address or units kept meeting this one, retry.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "SHIPPING_COUNTRY_NOT_IN_REGION, or IDEMPOTENCY_KEY_REUSED (the "
-            + "key claimed in another sale or for another address).",
+    @APIResponse(responseCode = "422", description = "SHIPPING_COUNTRY_NOT_IN_REGION, IDEMPOTENCY_KEY_REUSED (the "
+            + "key claimed in another sale or for another address), or PRODUCT_NOT_AVAILABLE_IN_REGION (the region "
+            + "may no longer sell the SKU; `reasons` says why).",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "CLAIM_RATE_LIMITED: too many claims from this shopper; see Retry-After.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
