@@ -129,7 +129,7 @@ class ProblemMappers {
         }
         // The framework's own refusals (no route, method, media type), in the API's words, never the framework's.
         Problem problem = switch (status) {
-            case 404 -> new Problem(404, "NOT_FOUND", "Not found", "No operation of this API is at this path.", null, null);
+            case 404 -> StandardProblems.notFound();
             case 405 -> new Problem(405, "METHOD_NOT_ALLOWED", "Method not allowed",
                     "This path does not take this method; the Allow header lists those it takes.", null, null);
             case 406 -> new Problem(406, "NOT_ACCEPTABLE", "Not acceptable",
@@ -139,7 +139,7 @@ class ProblemMappers {
                     "This operation takes a body of another media type; see its request body in the contract "
                             + "(most take application/json).", null, null);
             default -> status >= 500
-                    ? new Problem(500, "INTERNAL_ERROR", "Internal error", "The request could not be completed.", null, null)
+                    ? StandardProblems.internalError()
                     : new Problem(status, "BAD_REQUEST", "Bad request", "The request cannot be served as sent.", null, null);
         };
         Response answer = toResponse(problem);
@@ -163,8 +163,7 @@ class ProblemMappers {
         if (!request.response().ended()) {
             LOG.error("Unexpected failure", e);
         }
-        return toResponse(new Problem(500, "INTERNAL_ERROR", "Internal error",
-                "The request could not be completed.", null, null));
+        return toResponse(StandardProblems.internalError());
     }
 
     /**

@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import storefront.common.Problem;
 import storefront.common.RequestIds;
+import storefront.common.StandardProblems;
 import storefront.common.TextRules;
 import storefront.common.TokenBuckets;
 
@@ -101,20 +102,15 @@ public class EdgeFilters {
             LOG.error("Request failed below the API", rc.failure());
         }
         refuse(rc, switch (status) {
-            case 404 -> notFound();
+            case 404 -> StandardProblems.notFound();
             case 405 -> new Problem(405, "METHOD_NOT_ALLOWED", "Method not allowed",
                     "This path does not take this method.", null, null);
             case 413 -> tooLarge(null);
-            case 500 -> new Problem(500, "INTERNAL_ERROR", "Internal error", "The request could not be completed.",
-                    null, null);
+            case 500 -> StandardProblems.internalError();
             // The router's other refusals (a path it cannot decode, say) are of the request as sent.
             default -> new Problem(400, "MALFORMED_REQUEST", "Malformed request",
                     "The request cannot be read as HTTP for this API (its path or framing is malformed).", null, null);
         }, null);
-    }
-
-    static Problem notFound() {
-        return new Problem(404, "NOT_FOUND", "Not found", "No operation of this API is at this path.", null, null);
     }
 
     private Problem tooLarge(Long declared) {
