@@ -153,11 +153,7 @@ class ProductAdminService {
                 throw productNotFound(slug);
             }
             return load(connection, slug).flatMap(before -> {
-                if (!ETags.matchHits(ifMatch, before.etag())) {
-                    throw new ProblemException(new Problem(412, "PRECONDITION_FAILED", "Changed since you read it",
-                            "Product '" + slug + "' changed since the ETag you sent; read it again and decide anew.",
-                            null, Map.of("target", target(slug))));
-                }
+                ETags.requireMatch(ifMatch, before.etag(), target(slug), "GET /api/v1/admin/products/" + slug);
                 return change.apply(connection, new Locked(id.get(), before));
             });
         }));
