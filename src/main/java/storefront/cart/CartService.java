@@ -203,14 +203,18 @@ public class CartService {
 
     /** 422 PRODUCT_NOT_AVAILABLE_IN_REGION for one SKU, with every reason. */
     public static Problem notAvailable(String region, SkuInRegion offer, Decision decision) {
+        return notAvailable(region, offer.productSlug(), offer.code(), decision);
+    }
+
+    /** The same for a SKU known by its codes only (one the catalog may no longer hold). */
+    public static Problem notAvailable(String region, String product, String sku, Decision decision) {
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("region", region);
-        extensions.put("product", offer.productSlug());
-        extensions.put("sku", offer.code());
+        extensions.put("product", product);
+        extensions.put("sku", sku);
         extensions.put("reasons", decision.reasons());
         return new Problem(422, "PRODUCT_NOT_AVAILABLE_IN_REGION", "Not available in your region",
-                "SKU " + offer.code() + " of '" + offer.productSlug() + "' cannot be bought in region " + region + ".",
-                null, extensions);
+                "SKU " + sku + " of '" + product + "' cannot be bought in region " + region + ".", null, extensions);
     }
 
     private static ProblemException cartNotFound() {

@@ -284,22 +284,12 @@ public class FlashSaleService {
                             Decision decision = offer == null ? AvailabilityPolicy.removedSku(sale.sku())
                                     : offer.decide(region.rules(), now);
                             Optional<Problem> answer = decision.available() ? Optional.empty()
-                                    : Optional.of(offer == null ? skuRemoved(sale, decision)
-                                            : CartService.notAvailable(sale.region(), offer, decision));
+                                    : Optional.of(CartService.notAvailable(sale.region(), sale.product(), sale.sku(),
+                                            decision));
                             sellable.put(key, answer);
                             return answer;
                         });
         return refusal.map(answer -> answer.orElse(null));
-    }
-
-    private static Problem skuRemoved(Sale sale, Decision decision) {
-        Map<String, Object> extensions = new LinkedHashMap<>();
-        extensions.put("region", sale.region());
-        extensions.put("product", sale.product());
-        extensions.put("sku", sale.sku());
-        extensions.put("reasons", decision.reasons());
-        return new Problem(422, "PRODUCT_NOT_AVAILABLE_IN_REGION", "Not available in your region",
-                "SKU " + sale.sku() + " is no longer in the catalog.", null, extensions);
     }
 
     private Uni<Claimed> attempt(Sale sale, String customerId, String addressKey, String key) {
