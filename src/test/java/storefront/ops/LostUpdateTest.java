@@ -7,30 +7,21 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import storefront.Await;
+import storefront.Contention;
 import storefront.inventory.TestSkus;
 
 /**
  * Every optimistic-concurrency target has exactly one winner: writers that
  * read the same ETag and write at the same moment get one success and, for the
- * rest, 412. The test holds the target's row lock while the writers queue
- * behind it, so all of them have begun before any of them can finish: the
- * moment a lost update needs, every time.
+ * rest, 412 ({@link Contention} makes the moment happen every time).
  */
 @QuarkusTest
 class LostUpdateTest {
@@ -40,43 +31,9 @@ class LostUpdateTest {
     @Inject
     Pool pool;
 
-    private final ExecutorService threads = Executors.newFixedThreadPool(WRITERS);
-
-    @AfterEach
-    void stop() {
-        threads.shutdownNow();
-    }
-
-    /**
-     * Sends the writers while {@code lockSql} holds the target's row, waits until
-     * every one of them waits on a lock, then lets them go; answers their statuses.
-     */
-    private List<Integer> race(String lockSql, Tuple params, IntFunction<Response> writer) throws Exception {
-        SqlConnection connection = pool.getConnection().await().indefinitely();
-        List<Future<Response>> sent = new ArrayList<>();
-        try {
-            Transaction holding = connection.begin().await().indefinitely();
-            assertThat(connection.preparedQuery(lockSql).execute(params).await().indefinitely().size())
-                    .as("the target's row").isEqualTo(1);
-            for (int i = 0; i < WRITERS; i++) {
-                int n = i;
-                sent.add(threads.submit(() -> writer.apply(n)));
-            }
-            Await.until("every writer waits on the target's lock", () -> waitingOnLocks() >= WRITERS);
-            holding.commit().await().indefinitely();
-        } finally {
-            connection.close().await().indefinitely();
-        }
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Response> answer : sent) {
-            statuses.add(answer.get().statusCode());
-        }
-        return statuses;
-    }
-
-    private long waitingOnLocks() {
-        return TestSkus.one(pool, "select count(*) from pg_stat_activity where datname = current_database() "
-                + "and wait_event_type = 'Lock' and state = 'active'").getLong(0);
+    /** The writers' statuses, all sent while the target's row is held (see {@link Contention}). */
+    private List<Integer> race(String lockSql, Tuple params, IntFunction<Response> writer) {
+        return Contention.race(pool, lockSql, params, WRITERS, writer).stream().map(Response::statusCode).toList();
     }
 
     private static void oneWinner(List<Integer> statuses, int success) {
@@ -104,7 +61,7 @@ class LostUpdateTest {
     private static final String LOCK_REGION = "select 1 from region where code = $1 for update";
 
     @Test
-    void aListingHasOneWinner() throws Exception {
+    void aListingHasOneWinner() {
         String slug = testProduct();
         String etag = Ops.etag(Ops.ADMIN, LISTING, "US", slug);
         long before = audited("region:US/product:" + slug);
@@ -114,7 +71,7 @@ class LostUpdateTest {
     }
 
     @Test
-    void aSalesWindowHasOneWinner() throws Exception {
+    void aSalesWindowHasOneWinner() {
         String slug = testProduct();
         String etag = Ops.etag(Ops.ADMIN, LISTING, "US", slug);
         oneWinner(race(LOCK_PRODUCT, Tuple.of(slug), n -> put(LISTING + "/launch-window", etag,
@@ -123,7 +80,7 @@ class LostUpdateTest {
     }
 
     @Test
-    void aChangeSetItemHasOneWinner() throws Exception {
+    void aChangeSetItemHasOneWinner() {
         String slug = testProduct();
         String etag = Ops.etag(Ops.ADMIN, LISTING, "US", slug);
         oneWinner(race(LOCK_PRODUCT, Tuple.of(slug), n -> given().auth().oauth2(Ops.ADMIN)
@@ -133,7 +90,7 @@ class LostUpdateTest {
     }
 
     @Test
-    void aCategoryAndARegionStatusHaveOneWinner() throws Exception {
+    void aCategoryAndARegionStatusHaveOneWinner() {
         String category = "/api/v1/admin/regions/{r}/categories/{c}";
         String status = "/api/v1/admin/regions/{r}/status";
         try {
@@ -150,7 +107,7 @@ class LostUpdateTest {
     }
 
     @Test
-    void aProductAndItsPricesHaveOneWinner() throws Exception {
+    void aProductAndItsPricesHaveOneWinner() {
         String slug = testProduct();
         String product = "/api/v1/admin/products/{slug}";
         String sku = TestSkus.one(pool, "select s.code from sku s join product p on p.id = s.product_id "
@@ -171,7 +128,7 @@ class LostUpdateTest {
     }
 
     @Test
-    void stockSetAfterACountHasOneWinner() throws Exception {
+    void stockSetAfterACountHasOneWinner() {
         String sku = TestSkus.create(pool, "US", 1000, 10);
         String stock = "/api/v1/admin/stock/{region}/{sku}";
         String etag = Ops.etag(Ops.ADMIN, stock, "US", sku);
@@ -199,7 +156,7 @@ class LostUpdateTest {
     }
 
     @Test
-    void aStoreHasOneWinner() throws Exception {
+    void aStoreHasOneWinner() {
         String id = "in-race-" + Long.toString(System.nanoTime(), 36);
         String path = "/api/v1/admin/stores/{id}";
         given().auth().oauth2(Ops.ADMIN).contentType(ContentType.JSON)
@@ -211,7 +168,7 @@ class LostUpdateTest {
     }
 
     @Test
-    void aSellerHasOneWinner() throws Exception {
+    void aSellerHasOneWinner() {
         String id = "race-seller-" + Long.toString(System.nanoTime(), 36);
         String path = "/api/v1/admin/sellers/{id}";
         IntFunction<Map<String, Object>> seller = n -> {
@@ -233,30 +190,14 @@ class LostUpdateTest {
     }
 
     @Test
-    void flashSalesNeverSetAsideMoreThanTheStock() throws Exception {
+    void flashSalesNeverSetAsideMoreThanTheStock() {
         String sku = TestSkus.create(pool, "US", 1000, 10);
-        List<Integer> statuses = new ArrayList<>();
-        SqlConnection connection = pool.getConnection().await().indefinitely();
-        List<Future<Response>> sent = new ArrayList<>();
-        try {
-            Transaction holding = connection.begin().await().indefinitely();
-            connection.preparedQuery("select 1 from stock where sku_code = $1 for update").execute(Tuple.of(sku))
-                    .await().indefinitely();
-            for (int i = 0; i < WRITERS; i++) {
-                sent.add(threads.submit(() -> given().auth().oauth2(Ops.ADMIN).contentType(ContentType.JSON)
+        List<Integer> statuses = race("select 1 from stock where sku_code = $1 for update", Tuple.of(sku),
+                n -> given().auth().oauth2(Ops.ADMIN).contentType(ContentType.JSON)
                         .body(Map.of("sku", sku, "region", "US", "startsAt", Instant.now().plusSeconds(60).toString(),
                                 "endsAt", Instant.now().plusSeconds(3600).toString(), "priceMinor", 500,
                                 "quantity", 10, "reason", "drop"))
-                        .post("/api/v1/admin/flash-sales")));
-            }
-            Await.until("every creator waits on the stock's lock", () -> waitingOnLocks() >= WRITERS);
-            holding.commit().await().indefinitely();
-        } finally {
-            connection.close().await().indefinitely();
-        }
-        for (Future<Response> answer : sent) {
-            statuses.add(answer.get().statusCode());
-        }
+                        .post("/api/v1/admin/flash-sales"));
         assertThat(statuses).containsExactlyInAnyOrder(201, 409, 409);
         assertThat(TestSkus.stock(pool, sku, "US")).containsExactly(10, 10);
     }
