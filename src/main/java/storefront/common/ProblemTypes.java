@@ -38,7 +38,8 @@ public final class ProblemTypes {
                         + "type (a fraction or a string where an integer goes, a number where a flag goes), or text "
                         + "that cannot be stored. `errors` names the member. Nothing is coerced.");
         type("MALFORMED_URI", List.of(400), "Malformed URI",
-                "The path or a query parameter is not well-formed percent-encoded UTF-8; `errors` names it.");
+                "The path or a query parameter is not a URI (a character that must be percent-encoded, a `%` not "
+                        + "followed by two hex digits) or not percent-encoded UTF-8; `errors` names it.");
         type("MALFORMED_REQUEST", List.of(400), "Malformed request",
                 "The request cannot be read as HTTP for this API (its path or framing is malformed).");
         type("BAD_REQUEST", List.of(400), "Bad request", "The request cannot be served as sent.");

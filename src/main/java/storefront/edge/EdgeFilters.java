@@ -77,6 +77,21 @@ public class EdgeFilters {
     /** Ahead of the server's own failure handler, which logs every failure as an error and answers without a problem. */
     void register(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).failureHandler(this::failed);
+        router.errorHandler(400, this::unroutable);
+    }
+
+    /**
+     * A request the router cannot even match against its routes (a path whose
+     * percent-encoding it cannot decode): no route, not even the filters, has
+     * run, so the input check runs here and names what is wrong.
+     */
+    private void unroutable(RoutingContext rc) {
+        if (rc.response().ended() || rc.response().headWritten()) {
+            return;
+        }
+        requestId(rc.request().getHeader(RequestIds.HEADER), rc);
+        Problem input = inputProblem(rc.request());
+        refuse(rc, input != null ? input : malformedRequest(), null);
     }
 
     /**
@@ -108,9 +123,13 @@ public class EdgeFilters {
             case 413 -> tooLarge(null);
             case 500 -> StandardProblems.internalError();
             // The router's other refusals (a path it cannot decode, say) are of the request as sent.
-            default -> new Problem(400, "MALFORMED_REQUEST", "Malformed request",
-                    "The request cannot be read as HTTP for this API (its path or framing is malformed).", null, null);
+            default -> malformedRequest();
         }, null);
+    }
+
+    private static Problem malformedRequest() {
+        return new Problem(400, "MALFORMED_REQUEST", "Malformed request",
+                "The request cannot be read as HTTP for this API (its path or framing is malformed).", null, null);
     }
 
     private Problem tooLarge(Long declared) {
@@ -120,36 +139,15 @@ public class EdgeFilters {
     }
 
     /**
-     * The request's text outside its body, before anything reads it: the
-     * request target within {@value #MAX_URI_LENGTH} characters and the headers
-     * within {@value #MAX_HEADER_BYTES} bytes, well-formed percent-encoding of
-     * UTF-8, nothing PostgreSQL cannot store; a browser's cross-origin call from
-     * an origin not allowed is refused here too, as a problem.
+     * The request's text outside its body, before anything reads it (see
+     * {@link #inputProblem}); a browser's cross-origin call from an origin not
+     * allowed is refused here too, as a problem.
      */
     private void guardInput(RoutingContext rc) {
         HttpServerRequest request = rc.request();
-        String target = request.uri();
-        if (target.length() > MAX_URI_LENGTH) {
-            refuse(rc, new Problem(414, "URI_TOO_LONG", "URI too long", "The request target is " + target.length()
-                    + " characters; at most " + MAX_URI_LENGTH + " are accepted.", null, null), null);
-            return;
-        }
-        long headerBytes = 0;
-        for (Map.Entry<String, String> header : request.headers()) {
-            headerBytes += header.getKey().length() + header.getValue().length() + 4;
-        }
-        if (headerBytes > MAX_HEADER_BYTES) {
-            refuse(rc, new Problem(431, "HEADERS_TOO_LARGE", "Headers too large", "The request's headers take "
-                    + headerBytes + " bytes; at most " + MAX_HEADER_BYTES + " are accepted.", null, null), null);
-            return;
-        }
-        RequestText.Fault fault = RequestText.check(target, request.headers());
-        if (fault != null) {
-            refuse(rc, fault.malformed()
-                    ? new Problem(400, "MALFORMED_URI", "Malformed URI",
-                            "The request target is not well-formed percent-encoded UTF-8.", fault.errors(), null)
-                    : new Problem(400, "VALIDATION_FAILED", "Invalid request",
-                            "One or more parameters are invalid.", fault.errors(), null), null);
+        Problem input = inputProblem(request);
+        if (input != null) {
+            refuse(rc, input, null);
             return;
         }
         String origin = request.getHeader("Origin");
@@ -161,6 +159,37 @@ public class EdgeFilters {
             return;
         }
         rc.next();
+    }
+
+    /**
+     * What is wrong with the request's text outside its body, or null: the
+     * request target within {@value #MAX_URI_LENGTH} characters and the headers
+     * within {@value #MAX_HEADER_BYTES} bytes, a URI of well-formed
+     * percent-encoding of UTF-8, nothing PostgreSQL cannot store.
+     */
+    private static Problem inputProblem(HttpServerRequest request) {
+        String target = request.uri();
+        if (target.length() > MAX_URI_LENGTH) {
+            return new Problem(414, "URI_TOO_LONG", "URI too long", "The request target is " + target.length()
+                    + " characters; at most " + MAX_URI_LENGTH + " are accepted.", null, null);
+        }
+        long headerBytes = 0;
+        for (Map.Entry<String, String> header : request.headers()) {
+            headerBytes += header.getKey().length() + header.getValue().length() + 4;
+        }
+        if (headerBytes > MAX_HEADER_BYTES) {
+            return new Problem(431, "HEADERS_TOO_LARGE", "Headers too large", "The request's headers take "
+                    + headerBytes + " bytes; at most " + MAX_HEADER_BYTES + " are accepted.", null, null);
+        }
+        RequestText.Fault fault = RequestText.check(target, request.headers());
+        if (fault == null) {
+            return null;
+        }
+        return fault.malformed()
+                ? new Problem(400, "MALFORMED_URI", "Malformed URI",
+                        "The request target is not a URI of well-formed percent-encoded UTF-8.", fault.errors(), null)
+                : new Problem(400, "VALIDATION_FAILED", "Invalid request",
+                        "One or more parameters are invalid.", fault.errors(), null);
     }
 
     /**

@@ -203,6 +203,43 @@ class StrictInputTest {
                 .body("code", equalTo("CORS_ORIGIN_NOT_ALLOWED")).body("requestId", equalTo("cors"));
     }
 
+    /**
+     * What no HTTP client library sends (it refuses to build such a URI): a
+     * {@code %} not followed by two hex digits, a raw brace or bar. The server's
+     * own check would answer an empty 400; the edge answers a problem naming the part.
+     */
+    @Test
+    void aTargetThatIsNoUriIsAProblemNamingItsPart() throws IOException {
+        Map<String, String> targets = Map.of(
+                "/api/v1/regions/%ZZ/products", "path",
+                "/api/v1/regions/US/products?q=100%", "q",
+                "/api/v1/regions/US/products?q=%G1", "q",
+                "/api/v1/regions/{US}/products", "path",
+                "/api/v1/regions/US/products?q=a|b", "query",
+                "/api/v1/regions/US/products?q=a^b", "query");
+        for (Map.Entry<String, String> target : targets.entrySet()) {
+            String answer = raw("GET " + target.getKey() + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "X-Request-Id: not-a-uri\r\nConnection: close\r\n\r\n");
+            assertThat(answer).as(target.getKey()).startsWith("HTTP/1.1 400 ")
+                    .containsIgnoringCase("content-type: application/problem+json")
+                    .containsIgnoringCase("x-request-id: not-a-uri")
+                    .contains("\"code\":\"MALFORMED_URI\"").contains("\"requestId\":\"not-a-uri\"")
+                    .contains("\"field\":\"" + target.getValue() + "\"");
+        }
+        // The same text, encoded, is taken.
+        assertThat(raw("GET /api/v1/regions/US/products?q=a%7Cb HTTP/1.1\r\nHost: localhost\r\n"
+                + "Connection: close\r\n\r\n")).startsWith("HTTP/1.1 200 ");
+    }
+
+    /** Sends {@code request} as bytes on a connection of its own and reads the whole answer. */
+    private static String raw(String request) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     @Test
     void metricsLabelRoutesByTemplateWhateverPathIsSent() {
         for (int i = 0; i < 5; i++) {
