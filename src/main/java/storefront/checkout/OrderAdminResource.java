@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import storefront.checkout.CheckoutApi.RefundResult;
 import storefront.common.Idempotency;
 import storefront.common.Problem;
-import storefront.ops.Operator;
+import storefront.audit.Operator;
 import storefront.order.OrderApi.OrderView;
 import storefront.order.OrderService;
 

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import storefront.common.Problem;
 import storefront.flashsale.FlashSaleApi.FlashSaleAdminView;
 import storefront.flashsale.FlashSaleApi.NewFlashSale;
-import storefront.ops.Operator;
+import storefront.audit.Operator;
 
 @Path("/api/v1/admin/flash-sales")
 @Produces(MediaType.APPLICATION_JSON)

@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import storefront.common.Problem;
 import storefront.inventory.StockApi.StockLevel;
 import storefront.inventory.StockApi.StockList;
-import storefront.ops.Operator;
+import storefront.audit.Operator;
 
 @Path("/api/v1/admin/stock")
 @Produces(MediaType.APPLICATION_JSON)

@@ -24,8 +24,8 @@ import storefront.inventory.StockApi.SetStock;
 import storefront.inventory.StockApi.StockLevel;
 import storefront.inventory.StockApi.StockList;
 import storefront.inventory.StockApi.StockState;
-import storefront.ops.AuditLog;
-import storefront.ops.Operator;
+import storefront.audit.AuditLog;
+import storefront.audit.Operator;
 import storefront.region.RegionDirectory;
 
 /**

@@ -1,7 +1,6 @@
 package storefront.ops;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -209,23 +208,4 @@ final class OpsApi {
     record RegionPrices(String product, String region, String currency, Map<String, Long> prices) {
     }
 
-    // ---- audit ----
-
-    @JsonInclude(JsonInclude.Include.ALWAYS)
-    @Schema(name = "AuditEntry")
-    record AuditEntry(long id, Instant at, String actor, String role, String action,
-                      @Schema(nullable = true, description = "The region changed; null for a change of no one region "
-                              + "(a product, a seller of several).") String region,
-                      String target,
-                      @Schema(nullable = true, description = "The target before; null when it was created.") JsonNode before,
-                      @Schema(nullable = true, description = "The target after; null when it was removed.") JsonNode after,
-                      String reason,
-                      @Schema(nullable = true, description = "Entries written by one change set share it; null for a "
-                              + "single change.") UUID changeSet) {
-    }
-
-    @Schema(name = "AuditPage")
-    record AuditPage(List<AuditEntry> items,
-                     @Schema(nullable = true, description = "Cursor of the next page; null on the last.") String nextCursor) {
-    }
 }

@@ -1,5 +1,6 @@
 package storefront.ops;
 
+import storefront.audit.Operator;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

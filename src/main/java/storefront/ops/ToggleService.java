@@ -1,5 +1,7 @@
 package storefront.ops;
 
+import storefront.audit.AuditLog;
+import storefront.audit.Operator;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import storefront.common.Problem;
 import storefront.common.QueryParams;
-import storefront.ops.Operator;
+import storefront.audit.Operator;
 import storefront.stores.StoreApi.ImportReport;
 import storefront.stores.StoreApi.StatusChange;
 import storefront.stores.StoreApi.StoreChange;

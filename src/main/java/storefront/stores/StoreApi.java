@@ -25,10 +25,12 @@ public final class StoreApi {
     private StoreApi() {
     }
 
+    @Schema(name = "StoreKind")
     public enum Kind { FLAGSHIP, SERVICE_CENTER, AUTHORIZED_STORE }
 
     public enum Service { SALES, REPAIR, WARRANTY, PICKUP }
 
+    @Schema(name = "StoreStatus")
     public enum Status { OPEN, TEMPORARILY_CLOSED, CLOSED }
 
     @Schema(name = "StoreAddress")

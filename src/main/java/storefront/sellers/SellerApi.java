@@ -1,4 +1,4 @@
-package storefront.stores.sellers;
+package storefront.sellers;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -18,13 +18,16 @@ public final class SellerApi {
     private SellerApi() {
     }
 
+    @Schema(name = "SellerKind")
     public enum Kind { OFFICIAL, AUTHORIZED }
 
+    @Schema(name = "SellerStatus")
     public enum Status { AUTHORIZED, SUSPENDED, REVOKED }
 
     public enum Verdict { OFFICIAL, AUTHORIZED, NOT_AUTHORIZED }
 
     /** Why an answer is NOT_AUTHORIZED. */
+    @Schema(name = "SellerReason")
     public enum Reason {
         /** No seller has the domain or the storefront. */
         NOT_IN_REGISTRY,

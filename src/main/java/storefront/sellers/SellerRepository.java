@@ -1,4 +1,4 @@
-package storefront.stores.sellers;
+package storefront.sellers;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -12,13 +12,13 @@ import java.util.Optional;
 import storefront.common.Json;
 import storefront.common.RowLocks;
 import storefront.common.SqlTime;
-import storefront.stores.sellers.SellerApi.Domain;
-import storefront.stores.sellers.SellerApi.Kind;
-import storefront.stores.sellers.SellerApi.SellerSummary;
-import storefront.stores.sellers.SellerApi.SellerView;
-import storefront.stores.sellers.SellerApi.Status;
-import storefront.stores.sellers.SellerApi.Storefront;
-import storefront.stores.sellers.SellerChecks.DomainEntry;
+import storefront.sellers.SellerApi.Domain;
+import storefront.sellers.SellerApi.Kind;
+import storefront.sellers.SellerApi.SellerSummary;
+import storefront.sellers.SellerApi.SellerView;
+import storefront.sellers.SellerApi.Status;
+import storefront.sellers.SellerApi.Storefront;
+import storefront.sellers.SellerChecks.DomainEntry;
 
 /** The seller registry in SQL. */
 @Singleton

@@ -1,4 +1,4 @@
-package storefront.stores.sellers;
+package storefront.sellers;
 
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Startup;

@@ -1,4 +1,4 @@
-package storefront.ops;
+package storefront.audit;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonString;

@@ -1,4 +1,4 @@
-package storefront.stores.sellers;
+package storefront.sellers;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseHeader;
 import storefront.common.Problem;
-import storefront.stores.sellers.SellerApi.Verification;
+import storefront.sellers.SellerApi.Verification;
 
 @Path("/api/v1/sellers")
 @Tag(name = "Sellers", description = "Is this shop official? Signed answers from the registry of authorized sellers.")

@@ -1,4 +1,4 @@
-package storefront.ops;
+package storefront.audit;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -23,8 +23,8 @@ import storefront.common.Cursor;
 import storefront.common.Problem;
 import storefront.common.ProblemException;
 import storefront.common.QueryParams;
-import storefront.ops.OpsApi.AuditEntry;
-import storefront.ops.OpsApi.AuditPage;
+import storefront.audit.AuditApi.AuditEntry;
+import storefront.audit.AuditApi.AuditPage;
 
 /** The audit trail of every ops change, for auditors and admins. */
 @Path("/api/v1/admin/audit")

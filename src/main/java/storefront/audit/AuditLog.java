@@ -1,4 +1,4 @@
-package storefront.ops;
+package storefront.audit;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import storefront.common.Json;
 import storefront.common.SqlTime;
-import storefront.ops.OpsApi.AuditEntry;
+import storefront.audit.AuditApi.AuditEntry;
 
 /**
  * The append-only record of every ops change. Entries are written on the

@@ -1,4 +1,4 @@
-package storefront.stores.sellers;
+package storefront.sellers;
 
 import java.net.IDN;
 import java.net.URI;
@@ -12,11 +12,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import storefront.stores.sellers.SellerApi.Reason;
-import storefront.stores.sellers.SellerApi.SellerSummary;
-import storefront.stores.sellers.SellerApi.Status;
-import storefront.stores.sellers.SellerApi.Verdict;
-import storefront.stores.sellers.SellerApi.Verification;
+import storefront.sellers.SellerApi.Reason;
+import storefront.sellers.SellerApi.SellerSummary;
+import storefront.sellers.SellerApi.Status;
+import storefront.sellers.SellerApi.Verdict;
+import storefront.sellers.SellerApi.Verification;
 
 /**
  * The rules of seller verification, without I/O: how a domain is read, which

@@ -1,4 +1,4 @@
-package storefront.stores.sellers;
+package storefront.sellers;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package storefront.stores.sellers;
+package storefront.sellers;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -24,17 +24,17 @@ import storefront.common.Problem.FieldError;
 import storefront.common.ProblemException;
 import storefront.common.QueryParams;
 import storefront.common.RowLocks;
-import storefront.ops.AuditLog;
-import storefront.ops.Operator;
+import storefront.audit.AuditLog;
+import storefront.audit.Operator;
 import storefront.region.RegionDirectory;
-import storefront.stores.sellers.SellerApi.Domain;
-import storefront.stores.sellers.SellerApi.Kind;
-import storefront.stores.sellers.SellerApi.SellerInput;
-import storefront.stores.sellers.SellerApi.SellerList;
-import storefront.stores.sellers.SellerApi.SellerView;
-import storefront.stores.sellers.SellerApi.Status;
-import storefront.stores.sellers.SellerApi.Storefront;
-import storefront.stores.sellers.SellerApi.Verification;
+import storefront.sellers.SellerApi.Domain;
+import storefront.sellers.SellerApi.Kind;
+import storefront.sellers.SellerApi.SellerInput;
+import storefront.sellers.SellerApi.SellerList;
+import storefront.sellers.SellerApi.SellerView;
+import storefront.sellers.SellerApi.Status;
+import storefront.sellers.SellerApi.Storefront;
+import storefront.sellers.SellerApi.Verification;
 
 /** Seller verification, and the registry ops keep (audited). */
 @Singleton

@@ -1,4 +1,4 @@
-package storefront.stores.sellers;
+package storefront.sellers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,13 +7,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import storefront.stores.sellers.SellerApi.Kind;
-import storefront.stores.sellers.SellerApi.Reason;
-import storefront.stores.sellers.SellerApi.SellerSummary;
-import storefront.stores.sellers.SellerApi.Status;
-import storefront.stores.sellers.SellerApi.Verdict;
-import storefront.stores.sellers.SellerApi.Verification;
-import storefront.stores.sellers.SellerChecks.DomainEntry;
+import storefront.sellers.SellerApi.Kind;
+import storefront.sellers.SellerApi.Reason;
+import storefront.sellers.SellerApi.SellerSummary;
+import storefront.sellers.SellerApi.Status;
+import storefront.sellers.SellerApi.Verdict;
+import storefront.sellers.SellerApi.Verification;
+import storefront.sellers.SellerChecks.DomainEntry;
 
 /** How domains are read and matched, and the verdicts, without a database. */
 class SellerChecksTest {

@@ -1,4 +1,4 @@
-package storefront.stores.sellers;
+package storefront.sellers;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -24,10 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import storefront.common.Problem;
-import storefront.ops.Operator;
-import storefront.stores.sellers.SellerApi.SellerInput;
-import storefront.stores.sellers.SellerApi.SellerList;
-import storefront.stores.sellers.SellerApi.SellerView;
+import storefront.audit.Operator;
+import storefront.sellers.SellerApi.SellerInput;
+import storefront.sellers.SellerApi.SellerList;
+import storefront.sellers.SellerApi.SellerView;
 
 @Path("/api/v1/admin/sellers")
 @Produces(MediaType.APPLICATION_JSON)
