@@ -1,5 +1,6 @@
 package storefront.audit;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -8,6 +9,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import storefront.common.Json;
@@ -15,9 +17,10 @@ import storefront.common.SqlTime;
 import storefront.audit.AuditApi.AuditEntry;
 
 /**
- * The append-only record of every ops change. Entries are written on the
- * caller's connection, inside the transaction of the change they describe, so
- * a change and its entry are committed together or not at all.
+ * The append-only record of every ops change. Entries are written inside the
+ * transaction of the change they describe (on the caller's connection, or in
+ * the current Hibernate Reactive session), so a change and its entry are
+ * committed together or not at all.
  */
 @Singleton
 public class AuditLog {
@@ -28,7 +31,9 @@ public class AuditLog {
 
     private static final String INSERT = """
             insert into audit_entry (actor, role, action, region, target, before, after, reason, change_set)
-            values ($1, $2, $3, $4, $5, $6::text::jsonb, $7::text::jsonb, $8, $9)""";
+            values ($1, $2, $3, $4, $5, cast(cast($6 as text) as jsonb), cast(cast($7 as text) as jsonb), $8, $9)""";
+    /** The same, with the parameter markers of a Hibernate native query. */
+    private static final String INSERT_IN_SESSION = INSERT.replaceAll("\\$(\\d)", "?$1");
 
     private static final String PAGE = """
             select id, at, actor, role, action, region, target, before::text as before, after::text as after,
@@ -54,11 +59,12 @@ public class AuditLog {
     public record Change(String action, String region, String target, Object before, Object after) {
     }
 
-    /** Writes one entry on {@code connection}, in its transaction. */
+    /** Writes one entry on {@code connection}, in its transaction (the write paths in SQL). */
     public Uni<Void> write(SqlClient connection, Operator operator, String action, String region, String target,
                     Object before, Object after, String reason, UUID changeSet) {
         return connection.preparedQuery(INSERT)
-                .execute(params(operator, new Change(action, region, target, before, after), reason, changeSet))
+                .execute(Tuple.tuple(values(operator, new Change(action, region, target, before, after), reason,
+                        changeSet)))
                 .replaceWithVoid();
     }
 
@@ -68,21 +74,31 @@ public class AuditLog {
         if (changes.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Tuple> batch = changes.stream().map(change -> params(operator, change, reason, changeSet)).toList();
+        List<Tuple> batch = changes.stream().map(change -> Tuple.tuple(values(operator, change, reason, changeSet)))
+                .toList();
         return connection.preparedQuery(INSERT).executeBatch(batch).replaceWithVoid();
     }
 
-    private Tuple params(Operator operator, Change change, String reason, UUID changeSet) {
-        return Tuple.tuple()
-                .addString(operator.actor())
-                .addString(operator.role())
-                .addString(change.action())
-                .addString(change.region())
-                .addString(change.target())
-                .addString(json.text(change.before()))
-                .addString(json.text(change.after()))
-                .addString(reason)
-                .addUUID(changeSet);
+    /**
+     * Writes one entry in the transaction of the current Hibernate Reactive
+     * session (the write paths on entities): the same statement, on the
+     * session's connection, so that the change and its entry commit together.
+     */
+    public Uni<Void> record(Operator operator, Change change, String reason, UUID changeSet) {
+        List<Object> values = values(operator, change, reason, changeSet);
+        return Panache.getSession().flatMap(session -> {
+            var insert = session.createNativeQuery(INSERT_IN_SESSION);
+            for (int i = 0; i < values.size(); i++) {
+                insert.setParameter(i + 1, values.get(i));
+            }
+            return insert.executeUpdate();
+        }).replaceWithVoid();
+    }
+
+    /** The statement's parameters, in order. */
+    private List<Object> values(Operator operator, Change change, String reason, UUID changeSet) {
+        return Arrays.asList(operator.actor(), operator.role(), change.action(), change.region(), change.target(),
+                json.text(change.before()), json.text(change.after()), reason, changeSet);
     }
 
     Uni<List<AuditEntry>> page(Query q) {

@@ -1,11 +1,17 @@
 package storefront.common;
 
+import io.smallrye.mutiny.Uni;
+import jakarta.persistence.OptimisticLockException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Map;
+import org.hibernate.StaleStateException;
 
-/** Entity tags: strong validators derived from a representation's bytes, and the two RFC 9110 comparisons. */
+/**
+ * Entity tags: strong validators derived from a representation's bytes or from
+ * an entity's version, and the two RFC 9110 comparisons.
+ */
 public final class ETags {
 
     private ETags() {
@@ -19,6 +25,32 @@ public final class ETags {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The ETag of an entity at {@code version} (its optimistic lock): it changes
+     * with every write of the entity or its children, and only then.
+     */
+    public static String ofVersion(long version) {
+        return "\"v" + version + '"';
+    }
+
+    /**
+     * Answers a write that lost the optimistic-lock race (another writer
+     * committed the same entity after this one read it) as 412 on {@code
+     * target}, like an If-Match that no longer matches; anything else fails as it was.
+     */
+    public static <T> Uni<T> staleAsPreconditionFailed(Uni<T> write, String target) {
+        return write.onFailure(ETags::stale).transform(stale -> preconditionFailed(target));
+    }
+
+    private static boolean stale(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof StaleStateException || t instanceof OptimisticLockException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** If-None-Match uses the weak comparison (RFC 9110, 13.1.2): a W/ prefix does not matter. */

@@ -1,5 +1,6 @@
 package storefront.common;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -25,6 +26,14 @@ public final class RowLocks {
      */
     public static Uni<Void> lockKey(SqlClient client, String target) {
         return client.preparedQuery("select pg_advisory_xact_lock(hashtext($1))").execute(Tuple.of(target))
+                .replaceWithVoid();
+    }
+
+    /** The same key lock, in the transaction of the current Hibernate Reactive session. */
+    public static Uni<Void> lockKey(String target) {
+        return Panache.getSession().flatMap(session -> session
+                        .createNativeQuery("select 1 from pg_advisory_xact_lock(hashtext(?1))")
+                        .setParameter(1, target).getSingleResult())
                 .replaceWithVoid();
     }
 

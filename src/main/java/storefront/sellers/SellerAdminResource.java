@@ -67,7 +67,7 @@ public class SellerAdminResource {
     @APIResponse(responseCode = "404", description = "SELLER_NOT_FOUND.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> get(@PathParam("id") String id) {
-        return service.find(id).map(seller -> Response.ok(seller).header(HttpHeaders.ETAG, service.etag(seller)).build());
+        return service.find(id).map(stored -> Response.ok(stored.seller()).header(HttpHeaders.ETAG, stored.etag()).build());
     }
 
     @PUT
@@ -98,7 +98,7 @@ public class SellerAdminResource {
     public Uni<Response> put(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              @Valid @NotNull SellerInput input) {
         return service.put(Operator.of(token), id, ifMatch, input)
-                .map(written -> Response.status(written.created() ? 201 : 200).entity(written.seller())
-                        .header(HttpHeaders.ETAG, service.etag(written.seller())).build());
+                .map(written -> Response.status(written.created() ? 201 : 200).entity(written.stored().seller())
+                        .header(HttpHeaders.ETAG, written.stored().etag()).build());
     }
 }

@@ -1,7 +1,8 @@
 package storefront.sellers;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -18,7 +19,6 @@ import java.util.function.Predicate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import storefront.common.ETags;
 import storefront.common.Ids;
-import storefront.common.Json;
 import storefront.common.Problem;
 import storefront.common.Problem.FieldError;
 import storefront.common.ProblemException;
@@ -40,23 +40,25 @@ import storefront.sellers.SellerApi.Verification;
 @Singleton
 class SellerService {
 
-    /** A seller written by ops: what it is now, and whether this call created it. */
-    record Written(SellerView seller, boolean created) {
+    /** A seller as stored, with the ETag a replace needs in If-Match. */
+    record Stored(SellerView seller, String etag) {
     }
 
-    private final Pool pool;
+    /** A seller written by ops: what it is now, and whether this call created it. */
+    record Written(Stored stored, boolean created) {
+    }
+
     private final SellerRepository repository;
+    private final SellerLookup lookup;
     private final RegionDirectory regions;
     private final AuditLog audit;
     private final List<String> brandNames;
-    private final Json json;
     private final Clock clock = Clock.systemUTC();
 
-    SellerService(Pool pool, SellerRepository repository, RegionDirectory regions, AuditLog audit, Json json,
+    SellerService(SellerRepository repository, SellerLookup lookup, RegionDirectory regions, AuditLog audit,
                   @ConfigProperty(name = "storefront.sellers.brand-names") List<String> brandNames) {
-        this.json = json;
-        this.pool = pool;
         this.repository = repository;
+        this.lookup = lookup;
         this.regions = regions;
         this.audit = audit;
         this.brandNames = brandNames.stream().map(name -> name.strip().toLowerCase(Locale.ROOT))
@@ -81,61 +83,78 @@ class SellerService {
             throw ProblemException.invalid(errors);
         }
         if (domain != null) {
-            return repository.domains(SellerChecks.candidates(normalized))
+            return lookup.domains(SellerChecks.candidates(normalized))
                     .map(entries -> SellerChecks.decide(normalized, entries, brandNames, clock.instant()));
         }
-        return repository.storefront(normalized, storeId)
+        return lookup.storefront(normalized, storeId)
                 .map(seller -> SellerChecks.decideStorefront(normalized, storeId, seller, clock.instant()));
     }
 
+    @WithSession
     Uni<SellerList> list() {
-        return repository.list(null).map(SellerList::new);
+        return repository.all().map(all -> new SellerList(all.stream().map(Seller::view).toList()));
     }
 
-    /** The ETag of a seller as stored: what a replace needs in If-Match. */
-    String etag(SellerView seller) {
-        return json.etag(seller);
-    }
-
-    Uni<SellerView> find(String id) {
-        return repository.list(id).map(found -> found.stream().findFirst().orElseThrow(() -> notFound(id)));
+    @WithSession
+    Uni<Stored> find(String id) {
+        return repository.whole(id).map(seller -> {
+            if (seller == null) {
+                throw notFound(id);
+            }
+            return stored(seller);
+        });
     }
 
     /**
      * Creates or replaces a seller with its domains and storefronts; audited as
-     * CREATE_SELLER or UPDATE_SELLER. Official sellers are the ops-admin's; an
-     * ops token needs every region of the seller, before and after.
+     * CREATE_SELLER or UPDATE_SELLER in the same transaction. Official sellers
+     * are the ops-admin's; an ops token needs every region of the seller, before
+     * and after. Of two writers with the same If-Match, the seller's version
+     * lets one win; the other gets 412.
      */
+    @WithTransaction
     Uni<Written> put(Operator operator, String id, String ifMatch, SellerInput input) {
-        return regions.regions().flatMap(all -> {
+        String target = "seller:" + id;
+        Uni<Written> write = regions.regions().flatMap(all -> {
             SellerView seller = checked(id, input, code -> all.find(code).isPresent());
-            return pool.withTransaction(tx -> RowLocks.lockKey(tx, "seller:" + id)
-                    .flatMap(locked -> repository.list(tx, id, true)).flatMap(stored -> {
-                SellerView before = stored.isEmpty() ? null : stored.get(0);
+            // A replace is decided by the version; of two creators of one id, the second waits
+            // on the key lock and then finds the first's seller.
+            return repository.whole(id).flatMap(found -> found != null ? Uni.createFrom().item(found)
+                    : RowLocks.lockKey(target).flatMap(locked -> repository.whole(id))).flatMap(entity -> {
+                SellerView before = entity == null ? null : entity.view();
                 requireAllowed(operator, seller, before);
-                ETags.requireMatch(ifMatch, before == null ? null : etag(before), "seller:" + id,
+                ETags.requireMatch(ifMatch, entity == null ? null : ETags.ofVersion(entity.version), target,
                         "GET /api/v1/admin/sellers/" + id);
                 if (seller.equals(before)) {
-                    return Uni.createFrom().item(false);
+                    return Uni.createFrom().item(new Written(stored(entity), false));
                 }
-                List<String> domains = seller.domains().stream().map(Domain::domain).toList();
-                return repository.takenByOthers(tx, id, domains, seller.storefronts()).flatMap(taken -> {
+                return repository.takenByOthers(id, seller.domains().stream().map(Domain::domain).toList(),
+                        seller.storefronts()).flatMap(taken -> {
                     if (!taken.isEmpty()) {
                         Map<String, Object> extensions = new LinkedHashMap<>();
-                        extensions.put("taken", taken);
+                        extensions.put("taken", List.copyOf(taken));
                         throw new ProblemException(new Problem(409, "SELLER_IDENTITY_TAKEN",
                                 "Domain or storefront belongs to another seller",
                                 "A domain or storefront belongs to one seller only: " + String.join("; ", taken)
                                         + ".", null, extensions));
                     }
+                    Seller written = entity == null ? new Seller() : entity;
+                    written.assign(seller);
                     String region = seller.regions().size() == 1 ? seller.regions().get(0) : null;
-                    return repository.put(tx, seller)
-                            .flatMap(x -> audit.write(tx, operator, before == null ? "CREATE_SELLER" : "UPDATE_SELLER",
-                                    region, "seller:" + id, before, seller, input.reason(), null))
-                            .replaceWith(before == null);
+                    return (entity == null ? repository.persist(written) : Uni.createFrom().item(written))
+                            .flatMap(x -> repository.flush())
+                            .flatMap(x -> audit.record(operator, new AuditLog.Change(
+                                    before == null ? "CREATE_SELLER" : "UPDATE_SELLER", region, target, before,
+                                    seller), input.reason(), null))
+                            .map(x -> new Written(stored(written), before == null));
                 });
-            })).flatMap(created -> find(id).map(view -> new Written(view, created)));
+            });
         });
+        return ETags.staleAsPreconditionFailed(write, target);
+    }
+
+    private static Stored stored(Seller seller) {
+        return new Stored(seller.view(), ETags.ofVersion(seller.version));
     }
 
     private static void requireAllowed(Operator operator, SellerView seller, SellerView before) {
