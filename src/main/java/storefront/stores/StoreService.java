@@ -1,5 +1,6 @@
 package storefront.stores;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Singleton;
@@ -22,7 +23,6 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import storefront.common.Problem.FieldError;
 import storefront.common.ETags;
-import storefront.common.Json;
 import storefront.common.ProblemException;
 import storefront.common.QueryParams;
 import storefront.common.RowLocks;
@@ -41,6 +41,7 @@ import storefront.stores.StoreApi.StoreChange;
 import storefront.stores.StoreApi.StoreInput;
 import storefront.stores.StoreApi.StoreList;
 import storefront.stores.StoreApi.StoreView;
+import storefront.stores.StoreDirectory.Tagged;
 
 /**
  * The store finder and store management. Ops changes are audited in their
@@ -55,25 +56,21 @@ class StoreService {
     static final int MAX_LIMIT = 100;
 
     /** A store written by ops: what it is now, and whether this call created it. */
-    /** A store with the ETag of its stored state. */
-    record Tagged(StoreView store, String etag) {
-    }
-
     record Written(Tagged store, boolean created) {
     }
 
     private final Pool pool;
+    private final StoreDirectory directory;
     private final StoreRepository repository;
     private final RegionDirectory regions;
     private final AuditLog audit;
     private final Validator validator;
-    private final Json json;
     private final Clock clock = Clock.systemUTC();
 
-    StoreService(Pool pool, StoreRepository repository, RegionDirectory regions, AuditLog audit, Validator validator,
-                 Json json) {
-        this.json = json;
+    StoreService(Pool pool, StoreDirectory directory, StoreRepository repository, RegionDirectory regions,
+                 AuditLog audit, Validator validator) {
         this.pool = pool;
+        this.directory = directory;
         this.repository = repository;
         this.regions = regions;
         this.audit = audit;
@@ -102,32 +99,27 @@ class StoreService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return repository.nearest(new StoreRepository.Search(point.latitude(), point.longitude(), radiusKm, wanted,
+        return directory.nearest(new StoreDirectory.Search(point.latitude(), point.longitude(), radiusKm, wanted,
                         wantedKinds, at, size, now))
                 .map(stores -> new StoreList(point, radiusKm, stores));
     }
 
     Uni<StoreView> find(String id) {
-        return repository.find(id.strip().toLowerCase(Locale.ROOT), clock.instant())
-                .map(found -> found.orElseThrow(() -> notFound(id)));
+        return stored(id).map(Tagged::store);
     }
 
-    /** The store as ops set it, with the ETag that replacing it needs. */
+    /** The store as shown, with the ETag that replacing it needs. */
     Uni<Tagged> stored(String idParam) {
         String id = idParam.strip().toLowerCase(Locale.ROOT);
-        return repository.rows(List.of(id)).flatMap(rows -> {
-            StoreRow row = rows.get(id);
-            if (row == null) {
-                throw notFound(id);
-            }
-            return find(id).map(view -> new Tagged(view, etag(row)));
-        });
+        return directory.find(id, clock.instant()).map(found -> found.orElseThrow(() -> notFound(id)));
     }
 
     /**
-     * Creates or replaces one store, audited as CREATE_STORE or UPDATE_STORE;
-     * nothing is written if it is equal. Replacing needs If-Match with the ETag
-     * of the store as read; creating takes none. Every field at fault is named at once.
+     * Creates or replaces one store, audited as CREATE_STORE or UPDATE_STORE in
+     * the same transaction; nothing is written if it is equal. Replacing needs
+     * If-Match with the ETag of the store as read (of two writers with the same
+     * one, the store's version lets one win); creating takes none. Every field
+     * at fault is named at once.
      */
     Uni<Written> put(Operator operator, String id, String ifMatch, StoreChange change) {
         return regions.regions().flatMap(all -> {
@@ -139,20 +131,31 @@ class StoreService {
                 throw ProblemException.invalid(errors);
             }
             StoreRow row = StoreRules.check(id, change.store(), regionOf).row();
-            return pool.withTransaction(tx -> RowLocks.lockKey(tx, "store:" + id)
-                    .flatMap(locked -> repository.lock(tx, List.of(id))).flatMap(stored -> {
-                StoreRow before = stored.get(id);
-                operator.requireScope(before == null ? List.of(row.region()) : List.of(row.region(), before.region()));
-                ETags.requireMatch(ifMatch, before == null ? null : etag(before), "store:" + id,
-                        "GET /api/v1/admin/stores/" + id);
-                if (row.equals(before)) {
-                    return Uni.createFrom().item(false);
-                }
-                return repository.upsert(tx, List.of(row))
-                        .flatMap(x -> audit.write(tx, operator, before == null ? "CREATE_STORE" : "UPDATE_STORE",
-                                row.region(), "store:" + id, before, row, change.reason(), null))
-                        .replaceWith(before == null);
-            })).flatMap(created -> stored(id).map(tagged -> new Written(tagged, created)));
+            String target = "store:" + id;
+            // Committed before the store is read back as shown (open now or not), on the pool.
+            Uni<Boolean> write = Panache.withTransaction(() -> repository.findById(id)
+                    .flatMap(found -> found != null ? Uni.createFrom().item(found)
+                            : RowLocks.lockKey(target).flatMap(locked -> repository.findById(id)))
+                    .flatMap(entity -> {
+                        StoreRow before = entity == null ? null : entity.row();
+                        operator.requireScope(before == null ? List.of(row.region())
+                                : List.of(row.region(), before.region()));
+                        ETags.requireMatch(ifMatch, entity == null ? null : ETags.ofVersion(entity.version), target,
+                                "GET /api/v1/admin/stores/" + id);
+                        if (row.equals(before)) {
+                            return Uni.createFrom().item(false);
+                        }
+                        Store written = entity == null ? new Store() : entity;
+                        written.assign(row);
+                        return (entity == null ? repository.persist(written) : Uni.createFrom().item(written))
+                                .flatMap(x -> repository.flush())
+                                .flatMap(x -> audit.record(operator, new Change(
+                                        before == null ? "CREATE_STORE" : "UPDATE_STORE", row.region(), target,
+                                        before, row), change.reason(), null))
+                                .replaceWith(before == null);
+                    }));
+            return ETags.staleAsPreconditionFailed(write, target)
+                    .flatMap(created -> stored(id).map(tagged -> new Written(tagged, created)));
         });
     }
 
@@ -178,26 +181,23 @@ class StoreService {
         return List.copyOf(byField.values());
     }
 
-    /** What If-Match compares: the store as ops set it, not what is computed from it (open now or not). */
-    private String etag(StoreRow row) {
-        return json.etag(row);
-    }
-
-    /** Opens, closes for a while or closes for good; audited as STORE_STATUS. */
+    /** Opens, closes for a while or closes for good; audited as STORE_STATUS in the same transaction. */
     Uni<StoreView> setStatus(Operator operator, String id, StatusChange change) {
-        return pool.withTransaction(tx -> repository.lock(tx, List.of(id)).flatMap(stored -> {
-            StoreRow before = stored.get(id);
-            if (before == null) {
+        String target = "store:" + id;
+        Uni<Void> write = Panache.withTransaction(() -> repository.findById(id).flatMap(entity -> {
+            if (entity == null) {
                 throw notFound(id);
             }
+            StoreRow before = entity.row();
             operator.requireScope(List.of(before.region()));
             if (before.status() == change.status()) {
                 return Uni.createFrom().voidItem();
             }
-            return repository.setStatus(tx, id, change.status())
-                    .flatMap(x -> audit.write(tx, operator, "STORE_STATUS", before.region(), "store:" + id,
-                            before, before.withStatus(change.status()), change.reason(), null));
-        })).flatMap(x -> find(id));
+            entity.status = change.status();
+            return repository.flush().flatMap(x -> audit.record(operator, new Change("STORE_STATUS", before.region(),
+                    target, before, entity.row()), change.reason(), null));
+        }));
+        return ETags.staleAsPreconditionFailed(write, target).flatMap(x -> find(id));
     }
 
     /**
@@ -238,7 +238,7 @@ class StoreService {
                     rejected.add(new Rejection(row.line(), row.id(), errors));
                 }
             }
-            return pool.withTransaction(tx -> repository.lock(tx, accepted.keySet()).flatMap(stored -> {
+            return pool.withTransaction(tx -> directory.lock(tx, accepted.keySet()).flatMap(stored -> {
                 List<StoreRow> changed = new ArrayList<>();
                 List<Change> entries = new ArrayList<>();
                 int created = 0;
@@ -270,7 +270,7 @@ class StoreService {
                 if (dryRun || changed.isEmpty()) {
                     return Uni.createFrom().item(report);
                 }
-                return repository.upsert(tx, changed)
+                return directory.upsert(tx, changed)
                         .flatMap(x -> audit.writeAll(tx, operator, entries, reason, changeSet))
                         .replaceWith(report);
             }));

@@ -178,7 +178,7 @@ class StoreFinderTest {
                 .addArrayOfString(null).addOffsetDateTime(null).addInteger(20)
                 .addOffsetDateTime(java.time.OffsetDateTime.now());
         StringBuilder plan = new StringBuilder();
-        for (Row row : pool.preparedQuery("explain " + StoreRepository.NEAREST).execute(params).await().indefinitely()) {
+        for (Row row : pool.preparedQuery("explain " + StoreDirectory.NEAREST).execute(params).await().indefinitely()) {
             plan.append(row.getString(0)).append('\n');
         }
         assertThat(plan.toString()).contains("store_position_idx").doesNotContain("Seq Scan on store");
