@@ -209,4 +209,35 @@ class StoreImportTest {
         given().auth().oauth2(inOps).contentType("application/json").body(Map.of("status", "OPEN", "reason", "x"))
                 .put("/api/v1/admin/stores/in-nope/status").then().statusCode(404).body("code", equalTo("STORE_NOT_FOUND"));
     }
+
+    /** Every way a store changes (a replace, its status, an import) moves its ETag on; an unchanged row does not. */
+    @Test
+    void anEtagReadBeforeAnyChangeNoLongerMatchesAfterIt() {
+        String id = "in-etag-0001";
+        Stores.create(id, Stores.store("Mi Store Kochi", "AUTHORIZED_STORE", List.of("SALES"), "IN", 9.9312,
+                76.2673, "Asia/Kolkata", Stores.everyDay("10:00", "20:00")));
+        String first = etag(id);
+        String row = id + ",Mi Store Kochi,AUTHORIZED_STORE,SALES,1 MG Road,Kochi,682001,IN,9.9312,76.2673,"
+                + "Asia/Kolkata,,10:00-20:00,10:00-20:00\n";
+        // The same store as stored, save for its address: the import changes it.
+        upload(Ops.ADMIN, HEADER + row, "").then().statusCode(200).body("updated", equalTo(1));
+        String imported = etag(id);
+        assertThat(imported).isNotEqualTo(first);
+        given().auth().oauth2(Ops.ADMIN).contentType("application/json").header("If-Match", first)
+                .body(Map.of("store", Stores.store("Stale", "AUTHORIZED_STORE", List.of("SALES"), "IN", 9.9312,
+                        76.2673, "Asia/Kolkata", List.of()), "reason", "stale"))
+                .put("/api/v1/admin/stores/{id}", id).then().statusCode(412).body("code", equalTo("PRECONDITION_FAILED"));
+        // Imported again unchanged: nothing is written, the ETag stays.
+        upload(Ops.ADMIN, HEADER + row, "").then().statusCode(200).body("unchanged", equalTo(1));
+        assertThat(etag(id)).isEqualTo(imported);
+        given().auth().oauth2(Ops.ADMIN).contentType("application/json")
+                .body(Map.of("status", "TEMPORARILY_CLOSED", "reason", "Renovation"))
+                .put("/api/v1/admin/stores/{id}/status", id).then().statusCode(200);
+        assertThat(etag(id)).isNotEqualTo(imported);
+    }
+
+    private static String etag(String id) {
+        return given().auth().oauth2(Ops.ADMIN).get("/api/v1/admin/stores/{id}", id).then().statusCode(200)
+                .extract().header("ETag");
+    }
 }
