@@ -14,14 +14,7 @@ import storefront.common.RowLocks;
 
 /** Carts and their lines, on whichever connection the caller holds (a transaction or the pool). */
 @Singleton
-public class CartRepository {
-
-    /** A cart's own row; {@code orderId} once it is checked out. */
-    public record StoredCart(UUID id, String region, Instant createdAt, Instant updatedAt, UUID orderId) {
-    }
-
-    public record StoredLine(String sku, int quantity) {
-    }
+class CartRepository {
 
     private static final String CART = """
             select c.id, c.region_code, c.created_at, c.updated_at, o.id as order_id

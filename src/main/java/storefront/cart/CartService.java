@@ -18,9 +18,9 @@ import storefront.availability.Decision;
 import storefront.cart.CartApi.CartLine;
 import storefront.cart.CartApi.CartView;
 import storefront.cart.CartApi.PriceSummary;
-import storefront.cart.CartRepository.StoredCart;
-import storefront.catalog.CatalogRepository;
-import storefront.catalog.CatalogRepository.SkuInRegion;
+
+import storefront.catalog.CatalogService;
+import storefront.catalog.SkuInRegion;
 import storefront.common.Ids;
 import storefront.common.Money;
 import storefront.common.Problem;
@@ -75,10 +75,12 @@ public class CartService {
 
     private final Pool pool;
     private final CartRepository carts;
+    private final CatalogService catalog;
     private final RegionDirectory regions;
     private final Clock clock;
 
-    CartService(Pool pool, CartRepository carts, RegionDirectory regions) {
+    CartService(Pool pool, CartRepository carts, RegionDirectory regions, CatalogService catalog) {
+        this.catalog = catalog;
         this.pool = pool;
         this.carts = carts;
         this.regions = regions;
@@ -102,7 +104,7 @@ public class CartService {
         return pool.withTransaction(tx -> requireOpenCart(tx, id).flatMap(cart -> regions.regions().flatMap(all -> {
                     Regions.Entry region = all.require(cart.region());
                     String locale = region.view().defaultLocale();
-                    return new CatalogRepository(tx).skusIn(cart.region(), List.of(sku), locale, locale)
+                    return catalog.skusIn(tx, cart.region(), List.of(sku), locale, locale)
                             .flatMap(found -> {
                                 SkuInRegion offer = found.get(sku);
                                 if (offer == null) {
@@ -142,12 +144,11 @@ public class CartService {
             String locale = Locales.negotiate(acceptLanguage, region.view().supportedLocales(),
                     region.view().defaultLocale());
             Instant now = clock.instant();
-            return carts.lines(client, cart.id()).flatMap(lines -> new CatalogRepository(client)
-                    .skusIn(cart.region(), lines.stream().map(CartRepository.StoredLine::sku).toList(), locale,
+            return carts.lines(client, cart.id()).flatMap(lines -> catalog.skusIn(client, cart.region(), lines.stream().map(StoredLine::sku).toList(), locale,
                             region.view().defaultLocale())
                     .map(offers -> {
                         List<PricedLine> priced = new ArrayList<>();
-                        for (CartRepository.StoredLine line : lines) {
+                        for (StoredLine line : lines) {
                             SkuInRegion offer = offers.get(line.sku());
                             Decision decision = offer == null ? AvailabilityPolicy.removedSku(line.sku())
                                     : decide(region, offer, now);

@@ -25,6 +25,8 @@ import storefront.availability.Decision;
 import storefront.availability.Listing;
 import storefront.availability.ProductFacts;
 import storefront.availability.RegionRules;
+import storefront.catalog.StoredProduct.StoredSku;
+import storefront.catalog.StoredProduct.Text;
 import storefront.common.SqlTime;
 import storefront.inventory.StockApi.StockState;
 
@@ -35,7 +37,7 @@ import storefront.inventory.StockApi.StockState;
  * a property test holds the two to the same answers.
  */
 @Singleton
-public class CatalogRepository {
+class CatalogRepository {
 
     /** One page of a region's available products, by slug. */
     public record ListingQuery(String region, Instant now, String category, String text, String locale,
@@ -47,50 +49,6 @@ public class CatalogRepository {
     }
 
     public record PricedSku(long productId, String code, Map<String, String> options, long price, StockState stock) {
-    }
-
-    public record Text(String locale, String name, String description) {
-    }
-
-    public record StoredSku(String code, Map<String, String> options, Map<String, Long> pricesByRegion,
-                            Map<String, StockState> stockByRegion) {
-
-        /** What shoppers of the region see of its stock; no stock row means none. */
-        public StockState stockIn(String region) {
-            return stockByRegion.getOrDefault(region, StockState.OUT_OF_STOCK);
-        }
-    }
-
-    /** Everything about one product that detail and availability answers need, in every region. */
-    public record StoredProduct(long id, ProductFacts facts, String retiredReason, List<Text> texts,
-                                List<StoredSku> skus, Map<String, Listing> listings) {
-
-        public Listing listingIn(String region) {
-            return listings.getOrDefault(region, Listing.DEFAULT);
-        }
-    }
-
-    /** What the availability policy needs to decide on one product in one region. */
-    public record ProductInRegion(ProductFacts facts, Listing listing, boolean priced) {
-    }
-
-    /** A SKU as a cart or a checkout sees it in one region: its product, its text, and its price there, if any. */
-    public record SkuInRegion(String code, String productSlug, String name, Map<String, String> options,
-                              ProductFacts facts, Listing listing, Long price) {
-
-        /** The same SKU at another price (a flash sale's). */
-        public SkuInRegion withPrice(long other) {
-            return new SkuInRegion(code, productSlug, name, options, facts, listing, other);
-        }
-
-        /**
-         * The one availability decision on this SKU in a region at an instant: what
-         * every door that lets a shopper reserve or buy it asks (cart, checkout,
-         * flash-sale creation and claims).
-         */
-        public Decision decide(RegionRules region, Instant now) {
-            return AvailabilityPolicy.decide(facts, price != null, region, now, listing);
-        }
     }
 
     /*

@@ -1,6 +1,8 @@
 package storefront.catalog;
 
 import io.smallrye.mutiny.Uni;
+import java.util.Optional;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,9 +24,8 @@ import storefront.catalog.CatalogApi.SkuView;
 import storefront.catalog.CatalogRepository.ListedProduct;
 import storefront.catalog.CatalogRepository.ListingQuery;
 import storefront.catalog.CatalogRepository.PricedSku;
-import storefront.catalog.CatalogRepository.StoredProduct;
-import storefront.catalog.CatalogRepository.StoredSku;
-import storefront.catalog.CatalogRepository.Text;
+import storefront.catalog.StoredProduct.StoredSku;
+import storefront.catalog.StoredProduct.Text;
 import storefront.common.CachedResponse;
 import storefront.common.Cursor;
 import storefront.common.Money;
@@ -39,7 +40,7 @@ import storefront.region.Regions;
 
 /** Catalog reads for shoppers: every answer passes the one availability policy. */
 @Singleton
-class CatalogService {
+public class CatalogService {
 
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 100;
@@ -168,6 +169,24 @@ class CatalogService {
     }
 
     /** The product as a whole: available in a region when one of its SKUs is. */
+    // ---- what other features ask of the catalog, on their transaction's connection or the pool ----
+
+    /** The SKUs among {@code codes} as a cart, a checkout or a flash sale sees them in a region. */
+    public Uni<Map<String, SkuInRegion>> skusIn(SqlClient client, String region, List<String> codes, String locale,
+                                                String fallbackLocale) {
+        return new CatalogRepository(client).skusIn(region, codes, locale, fallbackLocale);
+    }
+
+    /** Everything about one product, in every region. */
+    public Uni<Optional<StoredProduct>> product(SqlClient client, String slug) {
+        return new CatalogRepository(client).findBySlug(slug);
+    }
+
+    /** What the availability decision needs of every product in a region. */
+    public Uni<List<ProductInRegion>> productsIn(SqlClient client, String region) {
+        return new CatalogRepository(client).productsIn(region);
+    }
+
     private static Decision decide(StoredProduct product, Regions.Entry region, Instant now) {
         boolean anyPriced = product.skus().stream().anyMatch(s -> s.pricesByRegion().containsKey(region.view().code()));
         return AvailabilityPolicy.decide(product.facts(), anyPriced, region.rules(), now,

@@ -1,5 +1,6 @@
 package storefront.checkout;
 
+import storefront.order.LineItem;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -28,13 +29,13 @@ import storefront.common.Json;
 import storefront.common.Problem;
 import storefront.common.ProblemException;
 import storefront.flashsale.AddressKey;
-import storefront.flashsale.FlashSaleRepository;
-import storefront.flashsale.FlashSaleRepository.HeldClaim;
+import storefront.flashsale.FlashClaims;
+import storefront.flashsale.HeldClaim;
 import storefront.inventory.Inventory;
 import storefront.order.OrderApi.ShippingAddress;
-import storefront.order.OrderRepository;
-import storefront.order.OrderRepository.NewOrder;
-import storefront.order.OrderRepository.StoredOrder;
+import storefront.order.OrderService;
+import storefront.order.NewOrder;
+import storefront.order.StoredOrder;
 import storefront.order.OrderStatus;
 import storefront.order.OrderTokens;
 import storefront.region.RegionDirectory;
@@ -55,19 +56,19 @@ public class CheckoutService {
 
     private final Pool pool;
     private final CartService carts;
-    private final OrderRepository orders;
+    private final OrderService orders;
     private final RegionDirectory regions;
     private final PaymentGateway gateway;
     private final Idempotency idempotency;
     private final Json json;
     private final Inventory inventory;
-    private final FlashSaleRepository flashSales;
+    private final FlashClaims flashSales;
     private final Duration reservation;
     private final Clock clock = Clock.systemUTC();
 
-    CheckoutService(Pool pool, CartService carts, OrderRepository orders, RegionDirectory regions,
+    CheckoutService(Pool pool, CartService carts, OrderService orders, RegionDirectory regions,
                     PaymentGateway gateway, Idempotency idempotency, Json json, Inventory inventory,
-                    FlashSaleRepository flashSales,
+                    FlashClaims flashSales,
                     @ConfigProperty(name = "storefront.inventory.reservation-minutes") int reservationMinutes) {
         this.inventory = inventory;
         this.flashSales = flashSales;
@@ -133,9 +134,9 @@ public class CheckoutService {
             ShippingAddress address = request.shippingAddress();
             int rate = priced.region().tax().rateFor(address.country(), address.state());
             Totals.Amounts amounts = priced.amounts(rate);
-            List<OrderRepository.Line> lines = new ArrayList<>();
+            List<LineItem> lines = new ArrayList<>();
             for (PricedLine line : priced.lines()) {
-                lines.add(new OrderRepository.Line(line.sku(), line.offer().productSlug(), line.offer().name(),
+                lines.add(new LineItem(line.sku(), line.offer().productSlug(), line.offer().name(),
                         line.offer().options(), line.offer().price(), line.quantity()));
             }
             UUID id = UUID.randomUUID();

@@ -21,8 +21,7 @@ import storefront.common.ProblemException;
 import storefront.audit.AuditLog;
 import storefront.audit.Operator;
 import storefront.order.OrderApi.OrderView;
-import storefront.order.OrderRepository;
-import storefront.order.OrderRepository.StoredOrder;
+import storefront.order.StoredOrder;
 import storefront.order.OrderService;
 import storefront.order.OrderStateMachine;
 import storefront.order.OrderStatus;
@@ -39,19 +38,17 @@ public class PaymentAdminService {
     static final String REFUND_SCOPE = "refund";
 
     private final Pool pool;
-    private final OrderRepository orders;
-    private final OrderService orderViews;
+    private final OrderService orders;
     private final PaymentLedger ledger;
     private final PaymentGateway gateway;
     private final Idempotency idempotency;
     private final AuditLog audit;
     private final Json json;
 
-    PaymentAdminService(Pool pool, OrderRepository orders, OrderService orderViews, PaymentLedger ledger,
+    PaymentAdminService(Pool pool, OrderService orders, PaymentLedger ledger,
                         PaymentGateway gateway, Idempotency idempotency, AuditLog audit, Json json) {
         this.pool = pool;
         this.orders = orders;
-        this.orderViews = orderViews;
         this.ledger = ledger;
         this.gateway = gateway;
         this.idempotency = idempotency;
@@ -80,7 +77,7 @@ public class PaymentAdminService {
                 return audit.write(tx, operator, "CONFIRM_PAYMENT", order.region(), order.number(),
                         Map.of("status", order.status()), Map.of("status", "PAID"), reason, null);
             }).replaceWith(order.id());
-        })).flatMap(orderId -> orderViews.readAsOps(orderId.toString()));
+        })).flatMap(orderId -> orders.readAsOps(orderId.toString()));
     }
 
     /** Refunds part or all of a paid order, once per Idempotency-Key. */

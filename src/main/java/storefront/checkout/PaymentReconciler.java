@@ -15,8 +15,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import storefront.common.BusinessMetrics;
 import storefront.common.Json;
-import storefront.order.OrderRepository;
-import storefront.order.OrderRepository.StoredOrder;
+import storefront.order.OrderService;
+import storefront.order.StoredOrder;
 import storefront.order.PaymentEvent;
 import storefront.order.PaymentLedger;
 import storefront.order.PaymentLedger.Received;
@@ -36,7 +36,7 @@ public class PaymentReconciler {
     private static final int BATCH = 100;
 
     private final Pool pool;
-    private final OrderRepository orders;
+    private final OrderService orders;
     private final PaymentGateway gateway;
     private final PaymentLedger ledger;
     private final PaymentAdminService refunds;
@@ -44,7 +44,7 @@ public class PaymentReconciler {
     private final BusinessMetrics metrics;
     private final Duration quietFor;
 
-    PaymentReconciler(Pool pool, OrderRepository orders, PaymentGateway gateway, PaymentLedger ledger,
+    PaymentReconciler(Pool pool, OrderService orders, PaymentGateway gateway, PaymentLedger ledger,
                       PaymentAdminService refunds, Json json, BusinessMetrics metrics,
                       @ConfigProperty(name = "storefront.payment.reconcile-after") Duration quietFor) {
         this.pool = pool;

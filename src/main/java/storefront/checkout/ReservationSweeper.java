@@ -13,9 +13,9 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import storefront.common.ProblemException;
-import storefront.flashsale.FlashSaleRepository;
+import storefront.flashsale.FlashClaims;
 import storefront.inventory.Inventory;
-import storefront.order.OrderRepository;
+import storefront.order.OrderService;
 
 /**
  * Gives back what nobody paid for, on every replica at once without stepping
@@ -42,15 +42,15 @@ public class ReservationSweeper {
     private static final int BATCH = 200;
 
     private final Pool pool;
-    private final OrderRepository orders;
+    private final OrderService orders;
     private final Inventory inventory;
-    private final FlashSaleRepository flashSales;
+    private final FlashClaims flashSales;
     private final PaymentGateway gateway;
     private final PaymentAdminService payments;
 
     private final int cartRetentionDays;
 
-    ReservationSweeper(Pool pool, OrderRepository orders, Inventory inventory, FlashSaleRepository flashSales,
+    ReservationSweeper(Pool pool, OrderService orders, Inventory inventory, FlashClaims flashSales,
                        PaymentGateway gateway, PaymentAdminService payments,
                        @ConfigProperty(name = "storefront.cart.retention-days") int cartRetentionDays) {
         this.cartRetentionDays = cartRetentionDays;

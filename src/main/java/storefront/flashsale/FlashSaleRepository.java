@@ -19,7 +19,7 @@ import storefront.common.SqlTime;
 
 /** Flash sales, their shards and claims, on whichever connection the caller holds. */
 @Singleton
-public class FlashSaleRepository {
+class FlashSaleRepository {
 
     /** What never changes about a sale once created. */
     public record Sale(UUID id, String sku, String product, String region, Instant startsAt, Instant endsAt,
@@ -29,11 +29,6 @@ public class FlashSaleRepository {
 
     /** The claim function's answer. */
     record ClaimOutcome(String outcome, UUID claimId, String status, Instant expiresAt) {
-    }
-
-    /** A claim as checkout sees it, locked. */
-    public record HeldClaim(UUID id, UUID saleId, String customerId, String sku, String region, long price,
-                            String addressKey, String status, Instant expiresAt) {
     }
 
     /** A claim and its sale, as a replay shows it. */

@@ -19,10 +19,11 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import storefront.catalog.SkuInRegion;
 import storefront.availability.AvailabilityPolicy;
 import storefront.availability.Decision;
 import storefront.cart.CartService;
-import storefront.catalog.CatalogRepository;
+import storefront.catalog.CatalogService;
 import storefront.common.CatalogVersion;
 import storefront.common.Idempotency;
 import storefront.common.Ids;
@@ -65,6 +66,7 @@ public class FlashSaleService {
     }
 
     private final Pool pool;
+    private final CatalogService catalog;
     private final FlashSaleRepository sales;
     private final Inventory inventory;
     private final RegionDirectory regions;
@@ -125,9 +127,11 @@ public class FlashSaleService {
     private final Set<UUID> loadingGrants = ConcurrentHashMap.newKeySet();
 
     FlashSaleService(Pool pool, FlashSaleRepository sales, Inventory inventory, RegionDirectory regions,
+                     CatalogService catalog,
                      AuditLog audit, ClaimRateLimiter limiter, ClaimBatcher batcher, CatalogVersion catalogVersion,
                      @ConfigProperty(name = "storefront.flash-sale.shards") int shards,
                      @ConfigProperty(name = "storefront.flash-sale.sold-out-recheck-ms") long soldOutRecheckMs) {
+        this.catalog = catalog;
         this.catalogVersion = catalogVersion;
         this.pool = pool;
         this.sales = sales;
@@ -165,10 +169,9 @@ public class FlashSaleService {
                     new Problem.FieldError("region", "no region has the code '" + regionCode + "'"))));
             operator.requireScope(List.of(regionCode));
             String locale = region.view().defaultLocale();
-            return pool.withTransaction(tx -> new CatalogRepository(tx)
-                    .skusIn(regionCode, List.of(sku), locale, locale)
+            return pool.withTransaction(tx -> catalog.skusIn(tx, regionCode, List.of(sku), locale, locale)
                     .flatMap(found -> {
-                        CatalogRepository.SkuInRegion offer = found.get(sku);
+                        SkuInRegion offer = found.get(sku);
                         if (offer == null) {
                             throw ProblemException.notFound("SKU_NOT_FOUND", "SKU not found",
                                     "No SKU has the code '" + sku + "'.");
@@ -277,10 +280,10 @@ public class FlashSaleService {
         SellableKey key = new SellableKey(sale.id(), catalogVersion.current());
         Optional<Problem> known = sellable.getIfPresent(key);
         Uni<Optional<Problem>> refusal = known != null ? Uni.createFrom().item(known)
-                : new CatalogRepository(pool).skusIn(sale.region(), List.of(sale.sku()), region.view().defaultLocale(),
+                : catalog.skusIn(pool, sale.region(), List.of(sale.sku()), region.view().defaultLocale(),
                                 region.view().defaultLocale())
                         .map(found -> {
-                            CatalogRepository.SkuInRegion offer = found.get(sale.sku());
+                            SkuInRegion offer = found.get(sale.sku());
                             Decision decision = offer == null ? AvailabilityPolicy.removedSku(sale.sku())
                                     : offer.decide(region.rules(), now);
                             Optional<Problem> answer = decision.available() ? Optional.empty()

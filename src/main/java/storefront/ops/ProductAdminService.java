@@ -17,8 +17,8 @@ import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import storefront.common.Json;
-import storefront.catalog.CatalogRepository;
-import storefront.catalog.CatalogRepository.StoredProduct;
+import storefront.catalog.CatalogService;
+import storefront.catalog.StoredProduct;
 import storefront.common.CatalogVersion;
 import storefront.common.ETags;
 import storefront.common.Money;
@@ -49,12 +49,15 @@ class ProductAdminService {
     }
 
     private final Pool pool;
+    private final CatalogService catalog;
     private final AuditLog audit;
     private final CatalogVersion version;
     private final RegionDirectory directory;
     private final Json json;
 
-    ProductAdminService(Pool pool, AuditLog audit, CatalogVersion version, RegionDirectory directory, Json json) {
+    ProductAdminService(Pool pool, AuditLog audit, CatalogVersion version, RegionDirectory directory,
+                        CatalogService catalog, Json json) {
+        this.catalog = catalog;
         this.pool = pool;
         this.audit = audit;
         this.version = version;
@@ -199,7 +202,7 @@ class ProductAdminService {
 
     /** The product as {@code client} sees it: the pool, or a transaction's connection. */
     private Uni<Tagged> load(SqlClient client, String slug) {
-        return directory.regions().flatMap(regions -> new CatalogRepository(client).findBySlug(slug)
+        return directory.regions().flatMap(regions -> catalog.product(client, slug)
                 .map(found -> tagged(found.orElseThrow(() -> productNotFound(slug)), regions)));
     }
 

@@ -22,8 +22,8 @@ import storefront.common.Json;
 import storefront.availability.AvailabilityPolicy;
 import storefront.availability.Decision;
 import storefront.availability.RegionRules;
-import storefront.catalog.CatalogRepository;
-import storefront.catalog.CatalogRepository.ProductInRegion;
+import storefront.catalog.CatalogService;
+import storefront.catalog.ProductInRegion;
 import storefront.common.BusinessMetrics;
 import storefront.common.CatalogVersion;
 import storefront.common.ETags;
@@ -38,7 +38,6 @@ import storefront.ops.OpsApi.PreviewItem;
 import storefront.ops.OpsApi.ProductShift;
 import storefront.ops.OpsApi.RegionDiff;
 import storefront.region.RegionDirectory;
-import storefront.region.RegionRepository;
 import storefront.region.Regions;
 
 /**
@@ -84,13 +83,13 @@ class ToggleService {
     private final AuditLog audit;
     private final CatalogVersion version;
     private final RegionDirectory directory;
-    private final CatalogRepository catalog;
+    private final CatalogService catalog;
     private final Json json;
 
     private final BusinessMetrics metrics;
 
     ToggleService(Pool pool, AuditLog audit, CatalogVersion version, RegionDirectory directory,
-                  CatalogRepository catalog, Json json, BusinessMetrics metrics) {
+                  CatalogService catalog, Json json, BusinessMetrics metrics) {
         this.metrics = metrics;
         this.pool = pool;
         this.audit = audit;
@@ -126,7 +125,7 @@ class ToggleService {
     Uni<Preview> preview(String region, Instant at) {
         return directory.regions().flatMap(regions -> {
             Regions.Entry entry = regions.require(region);
-            return catalog.productsIn(entry.view().code()).map(products -> {
+            return catalog.productsIn(pool, entry.view().code()).map(products -> {
                 List<PreviewItem> items = new ArrayList<>();
                 int available = 0;
                 for (ProductInRegion p : products) {
@@ -241,13 +240,11 @@ class ToggleService {
     }
 
     /** Per region, every product's decision at {@code at}, as the connection sees the data now. */
-    private static Uni<Map<String, Map<String, Decision>>> decisions(SqlClient connection, Set<String> regions,
-                                                                     Instant at) {
-        CatalogRepository products = new CatalogRepository(connection);
-        return new RegionRepository(connection).loadAll().flatMap(all -> Multi.createFrom().iterable(regions)
+    private Uni<Map<String, Map<String, Decision>>> decisions(SqlClient connection, Set<String> regions, Instant at) {
+        return directory.regionsAsSeenBy(connection).flatMap(all -> Multi.createFrom().iterable(regions)
                 .onItem().transformToUniAndConcatenate(code -> {
                     RegionRules rules = all.require(code).rules();
-                    return products.productsIn(code).map(list -> {
+                    return catalog.productsIn(connection, code).map(list -> {
                         Map<String, Decision> decided = new LinkedHashMap<>();
                         list.forEach(p -> decided.put(p.facts().slug(), decide(p, rules, at)));
                         return Map.entry(code, decided);

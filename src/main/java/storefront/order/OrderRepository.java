@@ -24,38 +24,7 @@ import storefront.order.OrderApi.ShippingAddress;
 
 /** Orders and their lines, on whichever connection the caller holds. */
 @Singleton
-public class OrderRepository {
-
-    /** An order to write: the checkout's snapshot. */
-    public record NewOrder(UUID id, byte[] accessTokenHash, UUID cartId, String region, String currency,
-                           String customerId, String email, ShippingAddress address, String taxMode, int taxRateBps,
-                           long subtotal, long shipping, long tax, long total, String provider, List<Line> lines,
-                           Instant reservedUntil) {
-    }
-
-    public record Line(String sku, String product, String name, Map<String, String> options, long unitPrice,
-                       int quantity) {
-
-        public long total() {
-            return Math.multiplyExact(unitPrice, (long) quantity);
-        }
-    }
-
-    public record StoredOrder(UUID id, String number, byte[] accessTokenHash, String region, String currency,
-                              String customerId, String email, ShippingAddress address, OrderStatus status,
-                              String taxMode, int taxRateBps, long subtotal, long shipping, long tax, long total,
-                              long refunded, String provider, String paymentIntentId, String paymentError,
-                              Instant createdAt, Instant paidAt, Instant reservedUntil, List<Line> lines) {
-
-        public PriceSummary totals() {
-            return PriceSummary.of(new Totals.Amounts(subtotal, shipping, tax, taxRateBps, "INCLUSIVE".equals(taxMode),
-                    total), currency);
-        }
-
-        public OrderStateMachine.State paymentState() {
-            return new OrderStateMachine.State(status, total, currency, refunded);
-        }
-    }
+class OrderRepository {
 
     private static final String INSERT = """
             insert into customer_order (id, number, access_token_hash, cart_id, region_code, currency, customer_id,
@@ -101,14 +70,14 @@ public class OrderRepository {
                 .addString(order.taxMode()).addInteger(order.taxRateBps()).addLong(order.subtotal())
                 .addLong(order.shipping()).addLong(order.tax()).addLong(order.total()).addString(order.provider())
                 .addOffsetDateTime(SqlTime.utc(order.reservedUntil()));
-        List<Line> lines = order.lines();
+        List<LineItem> lines = order.lines();
         Tuple lineRows = Tuple.of(order.id(),
-                lines.stream().map(Line::sku).toArray(String[]::new),
-                lines.stream().map(Line::product).toArray(String[]::new),
-                lines.stream().map(Line::name).toArray(String[]::new),
+                lines.stream().map(LineItem::sku).toArray(String[]::new),
+                lines.stream().map(LineItem::product).toArray(String[]::new),
+                lines.stream().map(LineItem::name).toArray(String[]::new),
                 lines.stream().map(l -> json.text(l.options())).toArray(String[]::new),
-                lines.stream().map(Line::unitPrice).toArray(Long[]::new))
-                .addArrayOfInteger(lines.stream().map(Line::quantity).toArray(Integer[]::new));
+                lines.stream().map(LineItem::unitPrice).toArray(Long[]::new))
+                .addArrayOfInteger(lines.stream().map(LineItem::quantity).toArray(Integer[]::new));
         return tx.preparedQuery(INSERT).execute(row)
                 .flatMap(v -> tx.preparedQuery(INSERT_LINES).execute(lineRows))
                 .invoke(() -> countEntered(tx, order.region(), OrderStatus.PENDING_PAYMENT.name()))
@@ -211,7 +180,7 @@ public class OrderRepository {
     }
 
     private StoredOrder order(Row row) {
-        List<Line> lines = new ArrayList<>();
+        List<LineItem> lines = new ArrayList<>();
         JsonArray array = row.getJsonArray("lines");
         if (array != null) {
             for (int i = 0; i < array.size(); i++) {
@@ -221,7 +190,7 @@ public class OrderRepository {
                 if (o != null) {
                     o.forEach(e -> options.put(e.getKey(), String.valueOf(e.getValue())));
                 }
-                lines.add(new Line(l.getString("sku"), l.getString("product"), l.getString("name"), options,
+                lines.add(new LineItem(l.getString("sku"), l.getString("product"), l.getString("name"), options,
                         l.getLong("price"), l.getInteger("quantity")));
             }
         }

@@ -2,6 +2,7 @@ package storefront.order;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
@@ -15,9 +16,11 @@ import storefront.common.ProblemException;
 import storefront.common.QueryParams;
 import storefront.order.OrderApi.OrderPage;
 import storefront.order.OrderApi.OrderView;
-import storefront.order.OrderRepository.StoredOrder;
 
-/** Reading orders: by id with the order's token (or as its shopper), and a shopper's own list. */
+/**
+ * Orders: read by id with the order's token (or as its shopper), a shopper's
+ * own list, and what checkout and payments write.
+ */
 @Singleton
 public class OrderService {
 
@@ -91,5 +94,31 @@ public class OrderService {
                 new Money(o.refunded(), currency),
                 new OrderApi.Payment(o.provider(), o.paymentIntentId(), o.paymentError()), o.createdAt(), o.paidAt(),
                 o.reservedUntil());
+    }
+
+    // ---- what checkout and payments do to orders, on their transaction's connection (or the pool) ----
+
+    /** Writes a new order with its lines. */
+    public Uni<Void> insert(SqlClient tx, NewOrder order) {
+        return orders.insert(tx, order);
+    }
+
+    /** The order; with {@code lock}, its row is locked until the transaction ends. */
+    public Uni<Optional<StoredOrder>> find(SqlClient client, UUID id, boolean lock) {
+        return orders.find(client, id, lock);
+    }
+
+    /** Records the order's PaymentIntent; false when it has another one already. */
+    public Uni<Boolean> attachPaymentIntent(SqlClient tx, UUID orderId, String paymentIntentId) {
+        return orders.attachPaymentIntent(tx, orderId, paymentIntentId);
+    }
+
+    public Uni<Void> setAccessToken(SqlClient tx, UUID orderId, String token) {
+        return orders.setAccessToken(tx, orderId, token);
+    }
+
+    /** Expires an order still waiting for its payment; false when it is no longer waiting. */
+    public Uni<Boolean> expire(SqlClient tx, UUID orderId) {
+        return orders.expire(tx, orderId);
     }
 }

@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 import storefront.common.BusinessMetrics;
 import storefront.inventory.Inventory;
-import storefront.order.OrderRepository.StoredOrder;
+
 import storefront.order.OrderStateMachine.Outcome;
 import storefront.order.OrderStateMachine.Transition;
 

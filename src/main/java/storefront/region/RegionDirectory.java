@@ -3,6 +3,8 @@ package storefront.region;
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -31,8 +33,8 @@ public class RegionDirectory {
     private final Set<String> served;
 
     @Inject
-    public RegionDirectory(CatalogVersion version, RegionRepository repository,
-                           @ConfigProperty(name = "storefront.regions.served") Optional<List<String>> served) {
+    RegionDirectory(CatalogVersion version, RegionRepository repository,
+                    @ConfigProperty(name = "storefront.regions.served") Optional<List<String>> served) {
         this.version = version;
         this.served = served.orElse(List.of()).stream().map(String::strip).filter(code -> !code.isEmpty())
                 .map(code -> code.toUpperCase(Locale.ROOT)).collect(Collectors.toCollection(LinkedHashSet::new));
@@ -52,6 +54,19 @@ public class RegionDirectory {
                     + String.join(", ", unknown) + ". This database has " + String.join(", ", all.byCode().keySet())
                     + ".");
         }
+    }
+
+    /** A directory of the regions on {@code pool}, serving them all (another replica's, in a test). */
+    public static RegionDirectory over(CatalogVersion version, Pool pool) {
+        return new RegionDirectory(version, new RegionRepository(pool), Optional.empty());
+    }
+
+    /**
+     * The regions as {@code client} sees them now, uncached: a transaction's
+     * connection reads its own uncommitted changes (a change set's dry run).
+     */
+    public Uni<Regions> regionsAsSeenBy(SqlClient client) {
+        return new RegionRepository(client).loadAll();
     }
 
     public Uni<Regions> regions() {

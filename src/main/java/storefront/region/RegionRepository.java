@@ -21,7 +21,7 @@ import storefront.common.Money;
 
 /** Reads regions with their countries, categories and certification rules. */
 @Singleton
-public class RegionRepository {
+class RegionRepository {
 
     private static final String REGIONS = """
             select r.code, r.name, r.currency, r.default_locale, r.supported_locales, r.tax_mode, r.open, r.closed_reason,

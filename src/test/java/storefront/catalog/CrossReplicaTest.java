@@ -25,7 +25,6 @@ import storefront.common.CatalogChangeListener;
 import storefront.common.CatalogVersion;
 import storefront.common.ResponseCache;
 import storefront.region.RegionDirectory;
-import storefront.region.RegionRepository;
 
 /**
  * A second replica, built from the same classes with its own pool, cache and
@@ -63,7 +62,7 @@ class CrossReplicaTest {
         long before = otherVersion.current();
         otherListener = CatalogChangeListener.subscribe(vertx, options, schema, otherVersion);
         ResponseCache cache = new ResponseCache(otherVersion, mapper, new SimpleMeterRegistry(), 16);
-        other = new CatalogService(new RegionDirectory(otherVersion, new RegionRepository(otherPool), java.util.Optional.empty()),
+        other = new CatalogService(RegionDirectory.over(otherVersion, otherPool),
                 new CatalogRepository(otherPool), cache);
         // Subscribing moves the generation on: from then on the listener hears every notice.
         CatalogChangesTest.millisUntil(() -> otherVersion.current() > before, Duration.ofSeconds(5));
