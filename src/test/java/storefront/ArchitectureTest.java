@@ -40,7 +40,8 @@ class ArchitectureTest {
             "storefront.order.OrderStateMachine",
             "storefront.stores.StoreRules",
             "storefront.sellers.SellerChecks",
-            "storefront.flashsale.AddressKey");
+            "storefront.flashsale.AddressKey",
+            "storefront.flashsale.ClaimRules");
 
     private static final String[] FRAMEWORKS = {"io.quarkus..", "io.vertx..", "io.smallrye..", "jakarta..",
             "org.hibernate..", "org.eclipse..", "com.fasterxml..", "com.stripe..", "io.netty..", "org.jboss.."};

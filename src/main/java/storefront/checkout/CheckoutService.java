@@ -29,6 +29,7 @@ import storefront.common.Json;
 import storefront.common.Problem;
 import storefront.common.ProblemException;
 import storefront.flashsale.AddressKey;
+import storefront.flashsale.ClaimRules;
 import storefront.flashsale.FlashClaims;
 import storefront.flashsale.HeldClaim;
 import storefront.inventory.Inventory;
@@ -108,7 +109,7 @@ public class CheckoutService {
             });
         }).flatMap(priced -> {
             requirePurchasable(priced);
-            List<UUID> claimIds = claimIds(request, customerId);
+            List<UUID> claimIds = ClaimRules.ids(request.claims(), customerId);
             return (claimIds.isEmpty() ? Uni.createFrom().item(List.<HeldClaim>of())
                     : flashSales.lockForCheckout(tx, claimIds))
                     .flatMap(held -> {
@@ -148,86 +149,16 @@ public class CheckoutService {
         });
     }
 
-    /** The claim tokens as ids; claims need a signed-in shopper. */
-    private static List<UUID> claimIds(CheckoutRequest request, String customerId) {
-        if (request.claims().isEmpty()) {
-            return List.of();
-        }
-        if (customerId == null) {
-            throw new ProblemException(401, "AUTHENTICATION_REQUIRED", "Authentication required",
-                    "Flash-sale claims are checked out by the shopper who claimed them: sign in.");
-        }
-        List<UUID> ids = new ArrayList<>();
-        for (String token : request.claims()) {
-            UUID id = Ids.uuid(token).orElseThrow(() -> claimInvalid(token, "NOT_FOUND"));
-            if (ids.contains(id)) {
-                throw ProblemException.invalid(List.of(new Problem.FieldError("flashClaims",
-                        "lists claim " + token + " twice")));
-            }
-            ids.add(id);
-        }
-        return ids;
-    }
-
-    /**
-     * Every claim is the shopper's, still held and unexpired, in the cart's region,
-     * for the address it was made for, and the cart holds exactly the claimed units
-     * of its SKU. Answers the claimed units by SKU.
-     */
+    /** The claimed units by SKU, when the claims may be checked out with this cart ({@link ClaimRules}). */
     private Map<String, Integer> requireClaims(List<HeldClaim> held, List<UUID> ids, String customerId,
                                                PricedCart priced, CheckoutRequest request) {
-        Map<String, Integer> claimed = new HashMap<>();
-        Map<String, UUID> saleOfSku = new HashMap<>();
-        String addressKey = held.isEmpty() ? null : AddressKey.of(request.shippingAddress());
-        Instant now = clock.instant();
-        for (UUID id : ids) {
-            HeldClaim claim = held.stream().filter(c -> c.id().equals(id)).findFirst().orElse(null);
-            if (claim == null || !claim.customerId().equals(customerId)) {
-                throw claimInvalid(id.toString(), "NOT_FOUND");
-            }
-            if (!"GRANTED".equals(claim.status())) {
-                throw claimInvalid(id.toString(), claim.status());
-            }
-            if (!claim.expiresAt().isAfter(now)) {
-                throw claimInvalid(id.toString(), "EXPIRED");
-            }
-            if (!claim.region().equals(priced.cart().region())) {
-                throw new ProblemException(422, "FLASH_CLAIM_NOT_IN_REGION", "Claim not in the cart's region",
-                        "Claim " + id + " is for region " + claim.region() + "; the cart is in "
-                                + priced.cart().region() + ".");
-            }
-            if (!claim.addressKey().equals(addressKey)) {
-                throw new ProblemException(422, "FLASH_CLAIM_ADDRESS_MISMATCH", "Not the claim's address",
-                        "Claim " + id + " was made for another shipping address; a claimed unit ships to the address "
-                                + "given when claiming.");
-            }
-            if (!saleOfSku.computeIfAbsent(claim.sku(), s -> claim.saleId()).equals(claim.saleId())) {
-                throw new ProblemException(422, "FLASH_CLAIMS_FROM_SEVERAL_SALES", "Claims of several sales",
-                        "Claims of one SKU from different sales cannot share an order line; check them out apart.");
-            }
-            claimed.merge(claim.sku(), 1, Integer::sum);
+        if (ids.isEmpty()) {
+            return Map.of();
         }
-        claimed.forEach((sku, count) -> {
-            int inCart = priced.lines().stream().filter(l -> l.sku().equals(sku)).mapToInt(PricedLine::quantity).sum();
-            if (inCart != count) {
-                Map<String, Object> extensions = new LinkedHashMap<>();
-                extensions.put("sku", sku);
-                extensions.put("claimed", count);
-                extensions.put("inCart", inCart);
-                throw new ProblemException(new Problem(422, "FLASH_CLAIM_QUANTITY_MISMATCH",
-                        "Cart does not match the claims", "The cart must hold exactly " + count + " unit(s) of "
-                                + sku + ", one per claim; it holds " + inCart + ".", null, extensions));
-            }
-        });
-        return claimed;
-    }
-
-    private static ProblemException claimInvalid(String token, String why) {
-        Map<String, Object> extensions = new LinkedHashMap<>();
-        extensions.put("claim", token);
-        extensions.put("reason", why);
-        return new ProblemException(new Problem(409, "FLASH_CLAIM_INVALID", "Claim cannot be used",
-                "Flash-sale claim " + token + " cannot be checked out (" + why + ").", null, extensions));
+        Map<String, Integer> inCart = new HashMap<>();
+        priced.lines().forEach(line -> inCart.merge(line.sku(), line.quantity(), Integer::sum));
+        return ClaimRules.check(held, ids, customerId, priced.cart().region(), inCart,
+                AddressKey.of(request.shippingAddress()), clock.instant());
     }
 
     /** Steps 2 and 3: the payment, outside any transaction, then the order's access token. */
