@@ -8,6 +8,8 @@ import java.util.function.BooleanSupplier;
 public final class Await {
 
     private static final long TIMEOUT_MS = 10_000;
+    /** Between two looks: the server being waited for gets the cores instead of a spinning test. */
+    private static final long POLL_MS = 10;
 
     private Await() {
     }
@@ -17,7 +19,7 @@ public final class Await {
         long deadline = System.currentTimeMillis() + TIMEOUT_MS;
         while (!condition.getAsBoolean()) {
             assertThat(System.currentTimeMillis()).as(what).isLessThan(deadline);
-            Thread.onSpinWait();
+            pause(POLL_MS);
         }
     }
 

@@ -79,12 +79,12 @@ public class CartService {
     private final RegionDirectory regions;
     private final Clock clock;
 
-    CartService(Pool pool, CartRepository carts, RegionDirectory regions, CatalogService catalog) {
+    CartService(Clock clock, Pool pool, CartRepository carts, RegionDirectory regions, CatalogService catalog) {
+        this.clock = clock;
         this.catalog = catalog;
         this.pool = pool;
         this.carts = carts;
         this.regions = regions;
-        this.clock = Clock.systemUTC();
     }
 
     Uni<CartView> create(CartApi.NewCart request, String acceptLanguage) {

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import java.util.Optional;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -55,11 +56,13 @@ public class CatalogService {
     private record AvailabilityKey(String region, String slug) {
     }
 
+    private final Clock clock;
     private final RegionDirectory directory;
     private final CatalogRepository repository;
     private final ResponseCache cache;
 
-    CatalogService(RegionDirectory directory, CatalogRepository repository, ResponseCache cache) {
+    CatalogService(Clock clock, RegionDirectory directory, CatalogRepository repository, ResponseCache cache) {
+        this.clock = clock;
         this.directory = directory;
         this.repository = repository;
         this.cache = cache;
@@ -102,7 +105,7 @@ public class CatalogService {
     }
 
     private Uni<CachedResponse> loadPage(RegionView region, ListKey key) {
-        ListingQuery query = new ListingQuery(region.code(), Instant.now(), key.category(), key.text(), key.locale(),
+        ListingQuery query = new ListingQuery(region.code(), clock.instant(), key.category(), key.text(), key.locale(),
                 region.defaultLocale(), key.after(), key.limit() + 1);
         return repository.availableProducts(query).flatMap(found -> {
             List<ListedProduct> page = found.size() > key.limit() ? found.subList(0, key.limit()) : found;
@@ -133,7 +136,7 @@ public class CatalogService {
                     return cache.problem(productNotFound(slug), locale);
                 }
                 StoredProduct product = found.get();
-                Instant now = Instant.now();
+                Instant now = clock.instant();
                 Decision decision = decide(product, entry, now);
                 if (!decision.available()) {
                     return cache.problem(notAvailable(product, region, decision, availableIn(product, regions, now)),
@@ -153,7 +156,7 @@ public class CatalogService {
                     return cache.problem(productNotFound(slug), null);
                 }
                 StoredProduct product = found.get();
-                Instant now = Instant.now();
+                Instant now = clock.instant();
                 List<SkuAvailability> skus = product.skus().stream().map(sku -> {
                     Long price = sku.pricesByRegion().get(region.code());
                     Decision d = AvailabilityPolicy.decide(product.facts(), price != null, entry.rules(), now,

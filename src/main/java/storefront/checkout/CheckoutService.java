@@ -65,12 +65,13 @@ public class CheckoutService {
     private final Inventory inventory;
     private final FlashClaims flashSales;
     private final Duration reservation;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    CheckoutService(Pool pool, CartService carts, OrderService orders, RegionDirectory regions,
+    CheckoutService(Clock clock, Pool pool, CartService carts, OrderService orders, RegionDirectory regions,
                     PaymentGateway gateway, Idempotency idempotency, Json json, Inventory inventory,
                     FlashClaims flashSales,
                     @ConfigProperty(name = "storefront.inventory.reservation-minutes") int reservationMinutes) {
+        this.clock = clock;
         this.inventory = inventory;
         this.flashSales = flashSales;
         this.reservation = Duration.ofMinutes(reservationMinutes);

@@ -4,6 +4,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -29,19 +30,21 @@ public class CatalogVersion {
                 select available_until from product_region where available_until > $1) boundaries""";
 
     private final Pool pool;
+    private final Clock clock;
     private final AtomicLong generation = new AtomicLong();
     /** Cached answers of the current generation are valid strictly before this instant. */
     private final AtomicReference<Instant> validUntil = new AtomicReference<>(Instant.MIN);
 
     @Inject
-    public CatalogVersion(Pool pool) {
+    public CatalogVersion(Pool pool, Clock clock) {
         this.pool = pool;
+        this.clock = clock;
     }
 
     /** The generation to use for an answer computed now. */
     public long current() {
         Instant until = validUntil.get();
-        if (!Instant.now().isBefore(until) && validUntil.compareAndSet(until, Instant.MAX)) {
+        if (!clock.instant().isBefore(until) && validUntil.compareAndSet(until, Instant.MAX)) {
             advance();
         }
         return generation.get();
@@ -55,7 +58,7 @@ public class CatalogVersion {
 
     private void advance() {
         long next = generation.incrementAndGet();
-        Instant at = Instant.now();
+        Instant at = clock.instant();
         pool.preparedQuery(NEXT_BOUNDARY).execute(Tuple.of(at.atOffset(ZoneOffset.UTC)))
                 .map(rows -> {
                     OffsetDateTime t = rows.iterator().next().getOffsetDateTime(0);
@@ -65,7 +68,7 @@ public class CatalogVersion {
                         boundary -> settle(next, boundary),
                         failure -> {
                             LOG.debugf(failure, "Next catalog boundary unknown; retrying shortly");
-                            settle(next, Instant.now().plusSeconds(1));
+                            settle(next, clock.instant().plusSeconds(1));
                         });
     }
 

@@ -75,7 +75,7 @@ public class FlashSaleService {
     private final ClaimBatcher batcher;
     private final int shards;
     private final long soldOutRecheckNanos;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     /** Sales by id: what claims need of them never changes after creation. */
     private final Cache<UUID, Sale> known = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterAccess(Duration.ofHours(1)).build();
@@ -126,11 +126,12 @@ public class FlashSaleService {
     private final CatalogVersion catalogVersion;
     private final Set<UUID> loadingGrants = ConcurrentHashMap.newKeySet();
 
-    FlashSaleService(Pool pool, FlashSaleRepository sales, Inventory inventory, RegionDirectory regions,
+    FlashSaleService(Clock clock, Pool pool, FlashSaleRepository sales, Inventory inventory, RegionDirectory regions,
                      CatalogService catalog,
                      AuditLog audit, ClaimRateLimiter limiter, ClaimBatcher batcher, CatalogVersion catalogVersion,
                      @ConfigProperty(name = "storefront.flash-sale.shards") int shards,
                      @ConfigProperty(name = "storefront.flash-sale.sold-out-recheck-ms") long soldOutRecheckMs) {
+        this.clock = clock;
         this.catalog = catalog;
         this.catalogVersion = catalogVersion;
         this.pool = pool;

@@ -231,7 +231,7 @@ public class OpsResource {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return service.preview(upper(region), instant == null ? Instant.now() : instant);
+        return service.preview(upper(region), instant);
     }
 
     private Uni<Response> read(Target target) {

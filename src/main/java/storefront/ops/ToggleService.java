@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,6 +80,7 @@ class ToggleService {
         }
     }
 
+    private final Clock clock;
     private final Pool pool;
     private final AuditLog audit;
     private final CatalogVersion version;
@@ -88,8 +90,9 @@ class ToggleService {
 
     private final BusinessMetrics metrics;
 
-    ToggleService(Pool pool, AuditLog audit, CatalogVersion version, RegionDirectory directory,
+    ToggleService(Clock clock, Pool pool, AuditLog audit, CatalogVersion version, RegionDirectory directory,
                   CatalogService catalog, Json json, BusinessMetrics metrics) {
+        this.clock = clock;
         this.metrics = metrics;
         this.pool = pool;
         this.audit = audit;
@@ -121,8 +124,12 @@ class ToggleService {
         });
     }
 
-    /** What a shopper of {@code region} sees of every product at {@code at}, with scheduled windows applied. */
-    Uni<Preview> preview(String region, Instant at) {
+    /**
+     * What a shopper of {@code region} sees of every product at {@code at} (null:
+     * now), with scheduled windows applied.
+     */
+    Uni<Preview> preview(String region, Instant atOrNull) {
+        Instant at = atOrNull == null ? clock.instant() : atOrNull;
         return directory.regions().flatMap(regions -> {
             Regions.Entry entry = regions.require(region);
             return catalog.productsIn(pool, entry.view().code()).map(products -> {

@@ -53,10 +53,11 @@ class SellerService {
     private final RegionDirectory regions;
     private final AuditLog audit;
     private final List<String> brandNames;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    SellerService(SellerRepository repository, SellerLookup lookup, RegionDirectory regions, AuditLog audit,
+    SellerService(Clock clock, SellerRepository repository, SellerLookup lookup, RegionDirectory regions, AuditLog audit,
                   @ConfigProperty(name = "storefront.sellers.brand-names") List<String> brandNames) {
+        this.clock = clock;
         this.repository = repository;
         this.lookup = lookup;
         this.regions = regions;

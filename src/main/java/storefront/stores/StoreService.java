@@ -65,10 +65,11 @@ class StoreService {
     private final RegionDirectory regions;
     private final AuditLog audit;
     private final Validator validator;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    StoreService(Pool pool, StoreDirectory directory, StoreRepository repository, RegionDirectory regions,
+    StoreService(Clock clock, Pool pool, StoreDirectory directory, StoreRepository repository, RegionDirectory regions,
                  AuditLog audit, Validator validator) {
+        this.clock = clock;
         this.pool = pool;
         this.directory = directory;
         this.repository = repository;

@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
+import storefront.TestClock;
 
 /**
  * Cached answers never outlive the data: a change committed by anyone (here
@@ -74,7 +75,7 @@ class CatalogChangesTest {
     @Test
     void aScheduledLaunchTakesEffectAtItsInstant() throws InterruptedException {
         String slug = "mi-in-ear-headphones";
-        OffsetDateTime launch = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(3);
+        OffsetDateTime launch = OffsetDateTime.now(ZoneOffset.UTC).plusHours(1);
         try {
             sql("insert into product_region (product_id, region_code, available_from) "
                     + "select id, 'IN', $2 from product where slug = $1", slug, launch);
@@ -82,11 +83,15 @@ class CatalogChangesTest {
             assertThat(listing("IN")).doesNotContain(slug);
             given().get("/api/v1/regions/IN/products/{s}/availability", slug).then()
                     .body("reasons.code", org.hamcrest.Matchers.contains("NOT_YET_LAUNCHED"));
-            // Nothing changes in the database from here on: the clock alone must open the sale.
-            millisUntil(() -> detailStatus("IN", slug) == 200, Duration.ofSeconds(6));
-            assertThat(OffsetDateTime.now(ZoneOffset.UTC)).isAfterOrEqualTo(launch);
+            // A second before its instant, still not; then nothing changes in the database:
+            // the clock alone must open the sale.
+            TestClock.setTo(launch.toInstant().minusSeconds(1));
+            assertThat(detailStatus("IN", slug)).isEqualTo(404);
+            TestClock.setTo(launch.toInstant());
+            millisUntil(() -> detailStatus("IN", slug) == 200, Duration.ofSeconds(1));
             assertThat(listing("IN")).contains(slug);
         } finally {
+            TestClock.reset();
             sql("delete from product_region where region_code = 'IN' "
                     + "and product_id = (select id from product where slug = $1)", slug);
         }

@@ -58,11 +58,11 @@ class CrossReplicaTest {
         PgConnectOptions options = PgConnectOptions.fromUri(url).setUser(user).addProperty("search_path", schema);
         password.ifPresent(options::setPassword);
         otherPool = PgBuilder.pool().with(new PoolOptions().setMaxSize(2)).connectingTo(options).using(vertx).build();
-        otherVersion = new CatalogVersion(otherPool);
+        otherVersion = new CatalogVersion(otherPool, java.time.Clock.systemUTC());
         long before = otherVersion.current();
         otherListener = CatalogChangeListener.subscribe(vertx, options, schema, otherVersion);
         ResponseCache cache = new ResponseCache(otherVersion, mapper, new SimpleMeterRegistry(), 16);
-        other = new CatalogService(RegionDirectory.over(otherVersion, otherPool),
+        other = new CatalogService(java.time.Clock.systemUTC(), RegionDirectory.over(otherVersion, otherPool),
                 new CatalogRepository(otherPool), cache);
         // Subscribing moves the generation on: from then on the listener hears every notice.
         CatalogChangesTest.millisUntil(() -> otherVersion.current() > before, Duration.ofSeconds(5));
