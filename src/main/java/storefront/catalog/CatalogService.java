@@ -180,11 +180,6 @@ public class CatalogService {
         return new CatalogRepository(client).skusIn(region, codes, locale, fallbackLocale);
     }
 
-    /** Everything about one product, in every region. */
-    public Uni<Optional<StoredProduct>> product(SqlClient client, String slug) {
-        return new CatalogRepository(client).findBySlug(slug);
-    }
-
     /** What the availability decision needs of every product in a region. */
     public Uni<List<ProductInRegion>> productsIn(SqlClient client, String region) {
         return new CatalogRepository(client).productsIn(region);

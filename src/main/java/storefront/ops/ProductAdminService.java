@@ -1,12 +1,12 @@
 package storefront.ops;
 
-import storefront.audit.AuditLog;
-import storefront.audit.Operator;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.inject.Singleton;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,32 +14,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.BiFunction;
 import java.util.function.Function;
-import storefront.common.Json;
-import storefront.catalog.CatalogService;
-import storefront.catalog.StoredProduct;
+import java.util.function.Supplier;
+import storefront.audit.AuditLog.Change;
+import storefront.audit.AuditLog;
+import storefront.audit.Operator;
 import storefront.common.CatalogVersion;
 import storefront.common.ETags;
 import storefront.common.Money;
 import storefront.common.Problem;
 import storefront.common.ProblemException;
+import storefront.common.RowLocks;
 import storefront.ops.OpsApi.PricesInput;
 import storefront.ops.OpsApi.ProductInput;
 import storefront.ops.OpsApi.ProductView;
 import storefront.ops.OpsApi.RegionPrices;
 import storefront.ops.OpsApi.SkuInput;
-import storefront.ops.OpsApi.SkuView;
 import storefront.ops.OpsApi.TextInput;
-import storefront.ops.OpsApi.TextView;
 import storefront.region.RegionDirectory;
 import storefront.region.Regions;
 
 /**
  * Products as ops maintain them: create, update, retire, and prices per region.
  * Each write is one transaction with its audit entry, guarded by If-Match on the
- * product's ETag; invalid input is refused before anything is written, and a
- * conflict found while writing rolls everything back.
+ * product's ETag (its version: of two writers with the same one, one commits
+ * and the other gets 412); invalid input is refused before anything is written,
+ * and a conflict found while writing rolls everything back.
  */
 @Singleton
 class ProductAdminService {
@@ -48,25 +48,29 @@ class ProductAdminService {
     record Tagged(ProductView product, String etag) {
     }
 
-    private final Pool pool;
-    private final CatalogService catalog;
+    private final ProductRepository products;
     private final AuditLog audit;
     private final CatalogVersion version;
     private final RegionDirectory directory;
-    private final Json json;
+    private final Clock clock;
 
-    ProductAdminService(Pool pool, AuditLog audit, CatalogVersion version, RegionDirectory directory,
-                        CatalogService catalog, Json json) {
-        this.catalog = catalog;
-        this.pool = pool;
+    ProductAdminService(ProductRepository products, AuditLog audit, CatalogVersion version,
+                        RegionDirectory directory, Clock clock) {
+        this.products = products;
         this.audit = audit;
         this.version = version;
         this.directory = directory;
-        this.json = json;
+        this.clock = clock;
     }
 
+    @WithSession
     Uni<Tagged> get(String slug) {
-        return load(pool, slug);
+        return products.whole(slug).map(product -> {
+            if (product == null) {
+                throw productNotFound(slug);
+            }
+            return tagged(product);
+        });
     }
 
     Uni<Tagged> create(Operator operator, ProductInput input) {
@@ -74,18 +78,27 @@ class ProductAdminService {
             throw ProblemException.invalid(List.of(new Problem.FieldError("slug", "must not be null")));
         }
         checkContent(input);
-        return write(connection -> checkCodes(connection, input)
-                .flatMap(ignored -> new ProductRepository(connection).insert(input.slug(), input.category()))
-                .flatMap(id -> {
-                    if (id.isEmpty()) {
+        String slug = input.slug();
+        // Of two creators of one slug, the second waits on the key lock and then finds the first's product.
+        return write(slug, () -> checkCodes(input)
+                .flatMap(ignored -> RowLocks.lockKey(target(slug)))
+                .flatMap(ignored -> products.whole(slug))
+                .flatMap(existing -> {
+                    if (existing != null) {
                         throw new ProblemException(409, "PRODUCT_SLUG_TAKEN", "Slug taken",
-                                "A product with the slug '" + input.slug() + "' exists already.");
+                                "A product with the slug '" + slug + "' exists already.");
                     }
-                    return replaceContent(connection, id.get(), input);
+                    return requireOwnSkus(input, slug);
                 })
-                .flatMap(ignored -> load(connection, input.slug()))
-                .flatMap(after -> audit.write(connection, operator, "PRODUCT_CREATED", null, target(input.slug()),
-                        null, after.product(), input.reason().strip(), null).replaceWith(after)));
+                .flatMap(ignored -> {
+                    Product product = new Product();
+                    product.slug = slug;
+                    product.assign(input);
+                    return products.persist(product);
+                })
+                .flatMap(product -> products.flush().replaceWith(product))
+                .flatMap(product -> audit.record(operator, new Change("PRODUCT_CREATED", null, target(slug), null,
+                        product.view()), input.reason().strip(), null).replaceWith(tagged(product))));
     }
 
     Uni<Tagged> update(Operator operator, String slug, String ifMatch, ProductInput input) {
@@ -94,23 +107,27 @@ class ProductAdminService {
                     "cannot change; a product keeps its slug (retire it and create another)")));
         }
         checkContent(input);
-        return guarded(slug, ifMatch, (connection, locked) -> checkCodes(connection, input)
-                .flatMap(ignored -> replaceContent(connection, locked.id(), input))
-                .flatMap(ignored -> load(connection, slug))
-                .flatMap(after -> audit.write(connection, operator, "PRODUCT_UPDATED", null, target(slug),
-                        locked.before().product(), after.product(), input.reason().strip(), null).replaceWith(after)));
+        return guarded(slug, ifMatch, product -> checkCodes(input)
+                .flatMap(ignored -> requireOwnSkus(input, slug))
+                .flatMap(ignored -> {
+                    ProductView before = product.view();
+                    product.assign(input);
+                    return changed(product, operator, "PRODUCT_UPDATED", null, target(slug), before, product.view(),
+                            input.reason().strip());
+                }));
     }
 
     Uni<Tagged> retire(Operator operator, String slug, String ifMatch, String reason) {
-        return guarded(slug, ifMatch, (connection, locked) -> {
-            if (locked.before().product().retired()) {
+        return guarded(slug, ifMatch, product -> {
+            if (product.retiredAt != null) {
                 throw new ProblemException(409, "PRODUCT_ALREADY_RETIRED", "Already retired",
                         "Product '" + slug + "' was retired already.");
             }
-            return new ProductRepository(connection).retire(locked.id(), reason.strip())
-                    .flatMap(ignored -> load(connection, slug))
-                    .flatMap(after -> audit.write(connection, operator, "PRODUCT_RETIRED", null, target(slug),
-                            locked.before().product(), after.product(), reason.strip(), null).replaceWith(after));
+            ProductView before = product.view();
+            product.retiredAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            product.retiredReason = reason.strip();
+            return changed(product, operator, "PRODUCT_RETIRED", null, target(slug), before, product.view(),
+                    reason.strip());
         });
     }
 
@@ -123,56 +140,70 @@ class ProductAdminService {
                 throw ProblemException.invalid(List.of(new Problem.FieldError("currency",
                         "must be " + currency + ", the currency of region " + region)));
             }
-            return guarded(slug, ifMatch, (connection, locked) -> {
-                Set<String> skus = new HashSet<>(locked.before().product().skus().stream().map(SkuView::code).toList());
+            return guarded(slug, ifMatch, product -> {
+                Set<String> skus = new HashSet<>(product.skus.stream().map(sku -> sku.code).toList());
                 List<Problem.FieldError> errors = new ArrayList<>();
                 new TreeMap<>(input.prices()).keySet().stream().filter(code -> !skus.contains(code)).forEach(code ->
                         errors.add(new Problem.FieldError("prices." + code, "is not a SKU of product " + slug)));
                 if (!errors.isEmpty()) {
                     throw ProblemException.invalid(errors);
                 }
-                RegionPrices before = prices(locked.before().product(), region, currency);
-                return new ProductRepository(connection).replacePrices(locked.id(), region, currency, input.prices())
-                        .flatMap(ignored -> load(connection, slug))
-                        .flatMap(after -> audit.write(connection, operator, "PRICES_SET", region,
-                                target(slug) + "/prices:" + region, before, prices(after.product(), region, currency),
-                                input.reason().strip(), null).replaceWith(after));
+                RegionPrices before = prices(product.view(), region, currency);
+                product.setPrices(region, currency, input.prices());
+                return changed(product, operator, "PRICES_SET", region, target(slug) + "/prices:" + region, before,
+                        prices(product.view(), region, currency), input.reason().strip());
             });
         });
     }
 
     // ---- the transaction shape every product write shares ----
 
-    private record Locked(long id, Tagged before) {
-    }
-
-    /** Locks the product, checks If-Match against it, then runs {@code change} in the same transaction. */
-    private Uni<Tagged> guarded(String slug, String ifMatch, BiFunction<SqlConnection, Locked, Uni<Tagged>> change) {
+    /** Loads the product, checks If-Match against its version, then runs {@code change} in the same transaction. */
+    private Uni<Tagged> guarded(String slug, String ifMatch, Function<Product, Uni<Tagged>> change) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ProblemException(428, "PRECONDITION_REQUIRED", "If-Match required",
                     "Send If-Match with the ETag from GET /api/v1/admin/products/" + slug
                             + ", so that a concurrent change is not overwritten.");
         }
-        return write(connection -> new ProductRepository(connection).lock(slug).flatMap(id -> {
-            if (id.isEmpty()) {
+        return write(slug, () -> products.whole(slug).flatMap(product -> {
+            if (product == null) {
                 throw productNotFound(slug);
             }
-            return load(connection, slug).flatMap(before -> {
-                ETags.requireMatch(ifMatch, before.etag(), target(slug), "GET /api/v1/admin/products/" + slug);
-                return change.apply(connection, new Locked(id.get(), before));
-            });
+            ETags.requireMatch(ifMatch, ETags.ofVersion(product.version), target(slug),
+                    "GET /api/v1/admin/products/" + slug);
+            return change.apply(product);
         }));
     }
 
+    /**
+     * Writes what changed (nothing, and the same ETag, when the change changes
+     * nothing) with its audit entry. The version moves on whatever changed, a
+     * SKU's price as much as the product's name, and its update is the check
+     * that nobody wrote the product since it was read.
+     */
+    private Uni<Tagged> changed(Product product, Operator operator, String action, String region, String target,
+                                Object before, Object after, String reason) {
+        if (after.equals(before)) {
+            return Uni.createFrom().item(tagged(product));
+        }
+        return products.getSession()
+                .flatMap(session -> session.lock(product, LockModeType.PESSIMISTIC_FORCE_INCREMENT))
+                .flatMap(ignored -> products.flush())
+                .flatMap(ignored -> audit.record(operator, new Change(action, region, target, before, after), reason,
+                        null))
+                .replaceWith(() -> tagged(product));
+    }
+
     /** Runs {@code work} in a transaction; after commit, this replica's next catalog read sees it. */
-    private Uni<Tagged> write(Function<SqlConnection, Uni<Tagged>> work) {
-        return pool.withTransaction(work).invoke(ignored -> version.changed());
+    private Uni<Tagged> write(String slug, Supplier<Uni<Tagged>> work) {
+        return ETags.staleAsPreconditionFailed(Panache.withTransaction(work), target(slug))
+                .invoke(ignored -> version.changed());
     }
 
     /** 400 naming an unknown category or certification, before anything is written. */
-    private static Uni<Void> checkCodes(SqlConnection connection, ProductInput input) {
+    private Uni<Void> checkCodes(ProductInput input) {
         List<String> certifications = input.certifications() == null ? List.of() : input.certifications();
-        return new ProductRepository(connection).unknownCodes(input.category(), certifications).map(unknown -> {
+        return products.unknownCodes(input.category(), certifications).map(unknown -> {
             List<Problem.FieldError> errors = new ArrayList<>();
             if (unknown.categoryUnknown()) {
                 errors.add(new Problem.FieldError("category", "unknown category '" + input.category() + "'"));
@@ -188,9 +219,9 @@ class ProductAdminService {
         });
     }
 
-    /** Writes the content; a SKU code of another product fails the whole transaction with 409. */
-    private static Uni<Void> replaceContent(SqlConnection connection, long id, ProductInput input) {
-        return new ProductRepository(connection).replaceContent(id, input).map(taken -> {
+    /** 409 when a SKU code of the input belongs to another product. */
+    private Uni<Void> requireOwnSkus(ProductInput input, String slug) {
+        return products.skuCodesOfOthers(input.skus().stream().map(SkuInput::code).toList(), slug).map(taken -> {
             if (!taken.isEmpty()) {
                 throw new ProblemException(new Problem(409, "SKU_CODE_TAKEN", "SKU code taken",
                         "These SKU codes belong to another product: " + String.join(", ", taken) + ".",
@@ -198,12 +229,6 @@ class ProductAdminService {
             }
             return null;
         });
-    }
-
-    /** The product as {@code client} sees it: the pool, or a transaction's connection. */
-    private Uni<Tagged> load(SqlClient client, String slug) {
-        return directory.regions().flatMap(regions -> catalog.product(client, slug)
-                .map(found -> tagged(found.orElseThrow(() -> productNotFound(slug)), regions)));
     }
 
     /** Duplicates inside the request, which the database would refuse less clearly. */
@@ -226,18 +251,8 @@ class ProductAdminService {
         }
     }
 
-    private Tagged tagged(StoredProduct product, Regions regions) {
-        List<SkuView> skus = product.skus().stream().map(sku -> {
-            Map<String, Money> prices = new TreeMap<>();
-            sku.pricesByRegion().forEach((region, amount) ->
-                    prices.put(region, new Money(amount, regions.require(region).view().currency())));
-            return new SkuView(sku.code(), sku.options(), prices);
-        }).toList();
-        ProductView view = new ProductView(product.facts().slug(), product.facts().category(),
-                product.facts().certifications().stream().sorted().toList(),
-                product.texts().stream().map(t -> new TextView(t.locale(), t.name(), t.description())).toList(),
-                skus, product.facts().retired(), product.retiredReason());
-        return new Tagged(view, json.etag(view));
+    private static Tagged tagged(Product product) {
+        return new Tagged(product.view(), ETags.ofVersion(product.version));
     }
 
     private static RegionPrices prices(ProductView product, String region, String currency) {

@@ -19,7 +19,8 @@ class SellerRepository implements PanacheRepositoryBase<Seller, String> {
             + " left join fetch s.storefronts";
 
     Uni<Seller> whole(String id) {
-        return find(WHOLE + " where s.id = ?1", id).firstResult();
+        // A list, not firstResult(): a limit on a collection fetch would be applied in memory.
+        return find(WHOLE + " where s.id = ?1", id).list().map(found -> found.isEmpty() ? null : found.get(0));
     }
 
     Uni<List<Seller>> all() {
