@@ -7,6 +7,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import jakarta.validation.ConstraintViolationException;
@@ -179,6 +180,9 @@ class ProblemMappers {
 
     /** A refused, reset or closed connection (only the database is reached over the network here, outside
      * the Stripe client, which reports its own failures), or PostgreSQL saying it cannot serve (SQLSTATE 08, 57P). */
+    /** How the reactive SQL client (SocketConnectionBase) refuses a command on a closed connection. */
+    static final String NOT_ACTIVE = "Connection is not active now";
+
     static boolean databaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ConnectException || t instanceof ConnectTimeoutException
@@ -186,6 +190,12 @@ class ProblemMappers {
                 return true;
             }
             if (t instanceof IOException io && fromSocket(io)) {
+                return true;
+            }
+            // A command sent on a pooled connection the database has just closed: the SQL client
+            // refuses it with a plain throwable that only its message tells apart.
+            if (t instanceof NoStackTraceThrowable && t.getMessage() != null
+                    && t.getMessage().startsWith(NOT_ACTIVE)) {
                 return true;
             }
             if (t instanceof PgException pg && pg.getSqlState() != null

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.sqlclient.ClosedConnectionException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +23,10 @@ class DatabaseUnavailableTest {
         assertThat(ProblemMappers.databaseUnavailable(new RuntimeException(ClosedConnectionException.INSTANCE)))
                 .isTrue();
         assertThat(ProblemMappers.databaseUnavailable(new RuntimeException(reset()))).isTrue();
+        // What the reactive client answers for a command on a connection the database just closed.
+        assertThat(ProblemMappers.databaseUnavailable(
+                new NoStackTraceThrowable("Connection is not active now, current status: CLOSED"))).isTrue();
+        assertThat(ProblemMappers.databaseUnavailable(new NoStackTraceThrowable("something else"))).isFalse();
 
         assertThat(ProblemMappers.databaseUnavailable(new IOException("not from a socket"))).isFalse();
         assertThat(ProblemMappers.databaseUnavailable(new JsonParseException(null, "bad body"))).isFalse();
