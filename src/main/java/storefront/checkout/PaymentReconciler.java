@@ -57,7 +57,7 @@ public class PaymentReconciler {
         this.quietFor = quietFor;
     }
 
-    @Scheduled(every = "${storefront.payment.reconcile-every}", delayed = "30s",
+    @Scheduled(every = "${storefront.payment.reconcile-every}", delayed = "${storefront.payment.reconcile-first-after}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return reconcile().invoke(n -> {
