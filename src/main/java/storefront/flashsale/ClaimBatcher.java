@@ -144,7 +144,7 @@ class ClaimBatcher {
                     .subscribe().with(outcomes -> {
                         deciding.set(false);
                         for (int i = 0; i < batch.size(); i++) {
-                            if ("RETRY".equals(outcomes.get(i).outcome())) {
+                            if (outcomes.get(i).outcome() == ClaimOutcome.Outcome.RETRY) {
                                 again(batch.get(i));
                             } else {
                                 batch.get(i).answer(outcomes.get(i));

@@ -61,8 +61,8 @@ public final class ClaimRules {
             if (claim == null || !claim.customerId().equals(customerId)) {
                 throw invalid(id.toString(), "NOT_FOUND");
             }
-            if (!"GRANTED".equals(claim.status())) {
-                throw invalid(id.toString(), claim.status());
+            if (claim.status() != ClaimStatus.GRANTED) {
+                throw invalid(id.toString(), claim.status().name());
             }
             if (!claim.expiresAt().isAfter(now)) {
                 throw invalid(id.toString(), "EXPIRED");

@@ -28,11 +28,19 @@ class FlashSaleRepository {
     }
 
     /** The claim function's answer. */
-    record ClaimOutcome(String outcome, UUID claimId, String status, Instant expiresAt) {
+    record ClaimOutcome(Outcome outcome, UUID claimId, ClaimStatus status, Instant expiresAt) {
+
+        /** What claim_flash_units answered for one attempt. */
+        enum Outcome {
+            GRANTED, REPLAYED, KEY_REUSED, NOT_FOUND, NOT_STARTED, ENDED, SOLD_OUT, LIMIT_REACHED_ACCOUNT,
+            LIMIT_REACHED_ADDRESS,
+            /** The attempt met a lock held elsewhere: the batcher sends it again. */
+            RETRY
+        }
     }
 
     /** A claim and its sale, as a replay shows it. */
-    record StoredClaim(UUID id, UUID saleId, String addressKey, String status, Instant expiresAt) {
+    record StoredClaim(UUID id, UUID saleId, String addressKey, ClaimStatus status, Instant expiresAt) {
     }
 
     record Counts(int remaining, int granted, int ordered, int sold, int expired, int released) {
@@ -121,7 +129,8 @@ class FlashSaleRepository {
                 .map(rows -> {
                     ClaimOutcome[] outcomes = new ClaimOutcome[n];
                     rows.forEach(row -> outcomes[row.getInteger("pos") - 1] = new ClaimOutcome(
-                            row.getString("outcome"), row.getUUID("claim_id"), row.getString("claim_status"),
+                            ClaimOutcome.Outcome.valueOf(row.getString("outcome")), row.getUUID("claim_id"),
+                            ClaimStatus.of(row.getString("claim_status")),
                             SqlTime.instant(row.getOffsetDateTime("claim_expires_at"))));
                     for (int i = 0; i < n; i++) {
                         if (outcomes[i] == null) {
@@ -144,7 +153,8 @@ class FlashSaleRepository {
                     }
                     Row row = rows.iterator().next();
                     return Optional.of(new StoredClaim(row.getUUID("id"), row.getUUID("sale_id"),
-                            row.getString("address_key"), row.getString("status"), row.getOffsetDateTime("expires_at").toInstant()));
+                            row.getString("address_key"), ClaimStatus.of(row.getString("status")),
+                            row.getOffsetDateTime("expires_at").toInstant()));
                 });
     }
 
@@ -209,7 +219,7 @@ class FlashSaleRepository {
                     List<HeldClaim> claims = new ArrayList<>();
                     rows.forEach(row -> claims.add(new HeldClaim(row.getUUID("id"), row.getUUID("sale_id"),
                             row.getString("customer_id"), row.getString("sku_code"), row.getString("region_code"),
-                            row.getLong("price_minor"), row.getString("address_key"), row.getString("status"),
+                            row.getLong("price_minor"), row.getString("address_key"), ClaimStatus.of(row.getString("status")),
                             row.getOffsetDateTime("expires_at").toInstant())));
                     return claims;
                 });

@@ -39,6 +39,7 @@ import storefront.flashsale.FlashSaleApi.FlashSaleView;
 import storefront.flashsale.FlashSaleApi.NewFlashSale;
 import storefront.flashsale.FlashSaleApi.SaleState;
 import storefront.flashsale.FlashSaleRepository.ClaimOutcome;
+import storefront.flashsale.FlashSaleRepository.ClaimOutcome.Outcome;
 import storefront.flashsale.FlashSaleRepository.Sale;
 import storefront.inventory.Inventory;
 import storefront.audit.AuditLog;
@@ -298,10 +299,10 @@ public class FlashSaleService {
 
     private Uni<Claimed> attempt(Sale sale, String customerId, String addressKey, String key) {
         return batcher.claim(sale, customerId, addressKey, key)
-                .call(outcome -> "SOLD_OUT".equals(outcome.outcome()) ? rememberSoldOut(sale)
+                .call(outcome -> outcome.outcome() == Outcome.SOLD_OUT ? rememberSoldOut(sale)
                         : Uni.createFrom().voidItem())
                 .map(outcome -> {
-                    if ("GRANTED".equals(outcome.outcome())) {
+                    if (outcome.outcome() == Outcome.GRANTED) {
                         SoldOut belief = soldOut.getIfPresent(sale.id());
                         if (belief != null && !belief.holds()) {
                             soldOut.invalidate(sale.id());  // units came back: no longer sold out
@@ -332,24 +333,24 @@ public class FlashSaleService {
 
     private Claimed answer(Sale sale, ClaimOutcome outcome) {
         switch (outcome.outcome()) {
-            case "GRANTED":
-            case "REPLAYED":
+            case GRANTED:
+            case REPLAYED:
                 return new Claimed(claimView(sale, outcome.claimId(), outcome.status(), outcome.expiresAt()),
-                        outcome.outcome().equals("REPLAYED"));
-            case "KEY_REUSED":
+                        outcome.outcome() == Outcome.REPLAYED);
+            case KEY_REUSED:
                 throw keyReused();
-            case "NOT_FOUND":
+            case NOT_FOUND:
                 known.invalidate(sale.id());
                 throw saleNotFound();
-            case "NOT_STARTED":
+            case NOT_STARTED:
                 throw notStarted(sale, clock.instant());
-            case "ENDED":
+            case ENDED:
                 throw ended(sale);
-            case "SOLD_OUT":
+            case SOLD_OUT:
                 throw soldOut(sale);
-            case "LIMIT_REACHED_ACCOUNT":
+            case LIMIT_REACHED_ACCOUNT:
                 throw limitReached(sale, "account");
-            case "LIMIT_REACHED_ADDRESS":
+            case LIMIT_REACHED_ADDRESS:
                 throw limitReached(sale, "address");
             default:
                 throw new IllegalStateException("Unknown claim outcome " + outcome.outcome());
@@ -382,9 +383,9 @@ public class FlashSaleService {
                 state);
     }
 
-    private static ClaimView claimView(Sale sale, UUID id, String status, Instant expiresAt) {
+    private static ClaimView claimView(Sale sale, UUID id, ClaimStatus status, Instant expiresAt) {
         return new ClaimView(id.toString(), sale.id(), sale.sku(), sale.region(),
-                new Money(sale.price(), sale.currency()), status, expiresAt);
+                new Money(sale.price(), sale.currency()), status.name(), expiresAt);
     }
 
     private static ProblemException refusal(int status, String code, String title, String detail, Sale sale,

@@ -5,5 +5,5 @@ import java.util.UUID;
 
 /** A claim as checkout sees it, locked. */
 public record HeldClaim(UUID id, UUID saleId, String customerId, String sku, String region, long price,
-                        String addressKey, String status, Instant expiresAt) {
+                        String addressKey, ClaimStatus status, Instant expiresAt) {
 }

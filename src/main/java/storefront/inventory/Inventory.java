@@ -87,7 +87,7 @@ public class Inventory {
 
     /** The order is paid: its units leave stock for good, and its flash-sale claims are sold. */
     public Uni<Void> sell(SqlClient tx, UUID orderId) {
-        return settle(tx, orderId, "SOLD").flatMap(region -> region == null ? Uni.createFrom().voidItem()
+        return settle(tx, orderId, Settled.SOLD).flatMap(region -> region == null ? Uni.createFrom().voidItem()
                 : tx.preparedQuery("""
                                 update stock s set on_hand = s.on_hand - l.quantity, reserved = s.reserved - l.quantity,
                                     updated_at = now()
@@ -103,7 +103,7 @@ public class Inventory {
 
     /** The order expired or was cancelled: its units become available again, claimed ones go back to their sale. */
     public Uni<Void> release(SqlClient tx, UUID orderId) {
-        return settle(tx, orderId, "RELEASED").flatMap(region -> region == null ? Uni.createFrom().voidItem()
+        return settle(tx, orderId, Settled.RELEASED).flatMap(region -> region == null ? Uni.createFrom().voidItem()
                 : tx.preparedQuery(UNCLAIMED_LINES).execute(Tuple.of(orderId)).flatMap(rows -> {
                     List<Units> units = new ArrayList<>();
                     rows.forEach(row -> {
@@ -139,12 +139,15 @@ public class Inventory {
                                 .execute(Tuple.of(orderId)).map(r -> r.rowCount() == 1));
     }
 
+    /** Where an order's reserved stock goes (customer_order.stock_status, after RESERVED). */
+    private enum Settled { SOLD, RELEASED }
+
     /** Moves a RESERVED order's stock to {@code status}; answers its region, or null if it held none. */
-    private Uni<String> settle(SqlClient tx, UUID orderId, String status) {
+    private Uni<String> settle(SqlClient tx, UUID orderId, Settled status) {
         return tx.preparedQuery("""
                         update customer_order set stock_status = $2, reserved_until = null, updated_at = now()
                         where id = $1 and stock_status = 'RESERVED' returning region_code""")
-                .execute(Tuple.of(orderId, status))
+                .execute(Tuple.of(orderId, status.name()))
                 .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString("region_code"));
     }
 

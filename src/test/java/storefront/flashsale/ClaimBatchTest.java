@@ -119,6 +119,6 @@ class ClaimBatchTest {
     }
 
     private static List<String> outcomes(List<ClaimOutcome> outcomes) {
-        return outcomes.stream().map(ClaimOutcome::outcome).toList();
+        return outcomes.stream().map(outcome -> outcome.outcome().name()).toList();
     }
 }

@@ -23,26 +23,26 @@ class ClaimRulesTest {
     private static final UUID CLAIM = UUID.fromString("00000000-0000-0000-0000-000000000001");
 
     private static HeldClaim claim(UnaryOperator<HeldClaim> change) {
-        return change.apply(new HeldClaim(CLAIM, SALE, "ada", "MI-14-BLACK", "IN", 39_999_00, "door-1", "GRANTED",
+        return change.apply(new HeldClaim(CLAIM, SALE, "ada", "MI-14-BLACK", "IN", 39_999_00, "door-1", ClaimStatus.GRANTED,
                 NOW.plusSeconds(60)));
     }
 
-    private static HeldClaim with(HeldClaim c, String customer, String region, String addressKey, String status,
+    private static HeldClaim with(HeldClaim c, String customer, String region, String addressKey, ClaimStatus status,
                                   Instant expiresAt, UUID sale) {
         return new HeldClaim(c.id(), sale, customer, c.sku(), region, c.price(), addressKey, status, expiresAt);
     }
 
     static Stream<Arguments> cases() {
         return Stream.of(
-                Arguments.of("another shopper's", claim(c -> with(c, "bob", "IN", "door-1", "GRANTED", c.expiresAt(), SALE)),
+                Arguments.of("another shopper's", claim(c -> with(c, "bob", "IN", "door-1", ClaimStatus.GRANTED, c.expiresAt(), SALE)),
                         1, 409, "FLASH_CLAIM_INVALID"),
-                Arguments.of("already used", claim(c -> with(c, "ada", "IN", "door-1", "ORDERED", c.expiresAt(), SALE)),
+                Arguments.of("already used", claim(c -> with(c, "ada", "IN", "door-1", ClaimStatus.ORDERED, c.expiresAt(), SALE)),
                         1, 409, "FLASH_CLAIM_INVALID"),
-                Arguments.of("expired at this instant", claim(c -> with(c, "ada", "IN", "door-1", "GRANTED", NOW, SALE)),
+                Arguments.of("expired at this instant", claim(c -> with(c, "ada", "IN", "door-1", ClaimStatus.GRANTED, NOW, SALE)),
                         1, 409, "FLASH_CLAIM_INVALID"),
-                Arguments.of("of another region", claim(c -> with(c, "ada", "CN", "door-1", "GRANTED", c.expiresAt(), SALE)),
+                Arguments.of("of another region", claim(c -> with(c, "ada", "CN", "door-1", ClaimStatus.GRANTED, c.expiresAt(), SALE)),
                         1, 422, "FLASH_CLAIM_NOT_IN_REGION"),
-                Arguments.of("for another door", claim(c -> with(c, "ada", "IN", "door-2", "GRANTED", c.expiresAt(), SALE)),
+                Arguments.of("for another door", claim(c -> with(c, "ada", "IN", "door-2", ClaimStatus.GRANTED, c.expiresAt(), SALE)),
                         1, 422, "FLASH_CLAIM_ADDRESS_MISMATCH"),
                 Arguments.of("two units in the cart for one claim", claim(c -> c), 2, 422,
                         "FLASH_CLAIM_QUANTITY_MISMATCH"),
@@ -63,7 +63,7 @@ class ClaimRulesTest {
     void claimsThatFitTheCartAnswerTheirUnitsBySku() {
         UUID second = UUID.fromString("00000000-0000-0000-0000-000000000002");
         HeldClaim one = claim(c -> c);
-        HeldClaim two = new HeldClaim(second, SALE, "ada", "MI-14-BLACK", "IN", 39_999_00, "door-1", "GRANTED",
+        HeldClaim two = new HeldClaim(second, SALE, "ada", "MI-14-BLACK", "IN", 39_999_00, "door-1", ClaimStatus.GRANTED,
                 NOW.plusSeconds(1));
         assertThat(ClaimRules.check(List.of(one, two), List.of(CLAIM, second), "ada", "IN",
                 Map.of("MI-14-BLACK", 2, "MI-BAND-8-BLACK", 1), "door-1", NOW)).containsExactly(Map.entry("MI-14-BLACK", 2));
@@ -73,7 +73,7 @@ class ClaimRulesTest {
     void oneSkuFromTwoSalesCannotShareALine() {
         UUID second = UUID.fromString("00000000-0000-0000-0000-000000000002");
         HeldClaim other = new HeldClaim(second, UUID.randomUUID(), "ada", "MI-14-BLACK", "IN", 35_000_00, "door-1",
-                "GRANTED", NOW.plusSeconds(60));
+                ClaimStatus.GRANTED, NOW.plusSeconds(60));
         ProblemException refused = catchThrowableOfType(ProblemException.class, () -> ClaimRules.check(
                 List.of(claim(c -> c), other), List.of(CLAIM, second), "ada", "IN", Map.of("MI-14-BLACK", 2),
                 "door-1", NOW));
