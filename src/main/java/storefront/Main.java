@@ -18,7 +18,8 @@ public final class Main {
     /** The HTTP server's switch for its own URI check (read once, when the server is created). */
     public static final String SERVER_URI_CHECK_OFF = "vertx.disableURIValidation";
 
-    private Main() {
+    Main() {
+        // started through main(String...); Quarkus also knows the class as a bean
     }
 
     public static void main(String... args) {
