@@ -1,7 +1,6 @@
 package storefront.catalog;
 
 import io.smallrye.mutiny.Uni;
-import java.util.Optional;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.inject.Singleton;
 import java.time.Clock;

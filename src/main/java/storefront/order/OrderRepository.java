@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import storefront.cart.CartApi.PriceSummary;
-import storefront.cart.Totals;
 import storefront.common.BusinessMetrics;
 import storefront.common.Json;
 import storefront.common.SqlTime;
