@@ -26,6 +26,15 @@ bench_demo_catalog "$SCHEMA"
 export OPS_TOKEN
 OPS_TOKEN=$(node bench/tokens.js target/bench-jwt/private-key.pem storefront-bench ops-admin 1 bench-ops)
 base="http://127.0.0.1:$PORT/api/v1/admin"
+etag() {
+  curl -fs -D - -o /dev/null "$base/$1" -H "Authorization: Bearer $OPS_TOKEN" | tr -d '\r' | sed -n 's/^[Ee][Tt][Aa][Gg]: //p'
+}
+# Each writer starts from the ETags its seller and its store have now.
+read_etags() {
+  for n in $(seq 1 "$WRITERS"); do
+    export "SELLER_ETAG_$n=$(etag "sellers/bench-seller-$n")" "STORE_ETAG_$n=$(etag "stores/bench-store-$n")"
+  done
+}
 for n in $(seq 1 "$WRITERS"); do
   curl -fs -o /dev/null -X PUT "$base/sellers/bench-seller-$n" -H "Authorization: Bearer $OPS_TOKEN" \
     -H 'Content-Type: application/json' -d '{"name":"Bench Seller","kind":"AUTHORIZED","regions":["IN"],
@@ -34,17 +43,13 @@ for n in $(seq 1 "$WRITERS"); do
     -H 'Content-Type: application/json' -d '{"store":{"name":"Bench Store","kind":"AUTHORIZED_STORE",
     "services":["SALES"],"address":{"line1":"1 MG Road","city":"Kochi","country":"IN"},
     "location":{"latitude":9.93,"longitude":76.26},"timeZone":"Asia/Kolkata"},"reason":"bench"}'
-  export "SELLER_ETAG_$n=$(curl -fs -D - -o /dev/null "$base/sellers/bench-seller-$n" -H "Authorization: Bearer $OPS_TOKEN" | tr -d '\r' | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')"
-  export "STORE_ETAG_$n=$(curl -fs -D - -o /dev/null "$base/stores/bench-store-$n" -H "Authorization: Bearer $OPS_TOKEN" | tr -d '\r' | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')"
 done
+read_etags
 
 echo "== $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, $(java -version 2>&1 | head -1), $WRITERS writers, $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
-# The warm-up moves every ETag on: read them again after it.
 wrk -t"$WRITERS" -c"$WRITERS" -d"$WARMUP" -s bench/ops-writes.lua "http://127.0.0.1:$PORT" >/dev/null
-for n in $(seq 1 "$WRITERS"); do
-  export "SELLER_ETAG_$n=$(curl -fs -D - -o /dev/null "$base/sellers/bench-seller-$n" -H "Authorization: Bearer $OPS_TOKEN" | tr -d '\r' | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')"
-  export "STORE_ETAG_$n=$(curl -fs -D - -o /dev/null "$base/stores/bench-store-$n" -H "Authorization: Bearer $OPS_TOKEN" | tr -d '\r' | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')"
-done
+# The warm-up moved every ETag on.
+read_etags
 wrk -t"$WRITERS" -c"$WRITERS" -d"$DURATION" --latency -s bench/ops-writes.lua "http://127.0.0.1:$PORT" \
   | grep -E 'audited writes|Requests/sec|Latency |50%|99%|Non-2xx|Socket errors'
 echo "-- audit entries written: $(psql -Atq -c "select count(*) from $SCHEMA.audit_entry where reason = 'bench'")"
