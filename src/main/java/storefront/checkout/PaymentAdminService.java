@@ -136,15 +136,11 @@ public class PaymentAdminService {
                                             + order.currency() + " minor units of order " + order.number()
                                             + " can still be refunded.", null, extensions));
                         }
-                        UUID refundId = UUID.randomUUID();
-                        return tx.preparedQuery("""
-                                        insert into refund (id, order_id, amount_minor, actor, reason)
-                                        values ($1, $2, $3, $4, $5)""")
-                                .execute(Tuple.of(refundId, order.id(), amount, operator.actor(), request.reason()))
-                                .call(() -> audit.write(tx, operator, "REFUND_ORDER", order.region(), order.number(),
-                                        Map.of("status", order.status(), "refundedMinor", order.refunded()),
-                                        Map.of("refundId", refundId, "amountMinor", amount), request.reason(), null))
-                                .replaceWith(refundId);
+                        return orders.addRefund(tx, order.id(), amount, operator.actor(), request.reason())
+                                .call(refundId -> audit.write(tx, operator, "REFUND_ORDER", order.region(),
+                                        order.number(), Map.of("status", order.status(), "refundedMinor",
+                                                order.refunded()), Map.of("refundId", refundId, "amountMinor", amount),
+                                        request.reason(), null));
                     });
         });
     }

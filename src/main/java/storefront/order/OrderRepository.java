@@ -172,6 +172,16 @@ class OrderRepository {
                 .execute(Tuple.of(orderId, detail)).replaceWithVoid();
     }
 
+    /** A refund of {@code amountMinor} to send to the provider, by whom and why; answers its id. */
+    public Uni<UUID> addRefund(SqlClient tx, UUID orderId, long amountMinor, String actor, String reason) {
+        UUID id = UUID.randomUUID();
+        return tx.preparedQuery("""
+                        insert into refund (id, order_id, amount_minor, actor, reason)
+                        values ($1, $2, $3, $4, $5)""")
+                .execute(Tuple.of(id, orderId, amountMinor, actor, reason))
+                .replaceWith(id);
+    }
+
     private Uni<Optional<StoredOrder>> one(SqlClient client, String sql, Tuple params) {
         return client.preparedQuery(sql).execute(params).map(rows -> rows.size() == 0 ? Optional.empty()
                 : Optional.of(order(rows.iterator().next())));

@@ -117,6 +117,11 @@ public class OrderService {
         return orders.setAccessToken(tx, orderId, token);
     }
 
+    /** A refund of {@code amountMinor} to send to the provider, by whom and why; answers its id. */
+    public Uni<UUID> addRefund(SqlClient tx, UUID orderId, long amountMinor, String actor, String reason) {
+        return orders.addRefund(tx, orderId, amountMinor, actor, reason);
+    }
+
     /** Expires an order still waiting for its payment; false when it is no longer waiting. */
     public Uni<Boolean> expire(SqlClient tx, UUID orderId) {
         return orders.expire(tx, orderId);

@@ -136,11 +136,7 @@ public class PaymentLedger {
             LOG.warnf("Order %s was paid after it expired and its stock is gone; refunding %d %s", order.number(),
                     order.total(), order.currency());
             return orders.paidAfterExpiry(tx, order.id(), detail)
-                    .flatMap(v -> tx.preparedQuery("""
-                                    insert into refund (id, order_id, amount_minor, actor, reason)
-                                    values ($1, $2, $3, $4, $5)""")
-                            .execute(Tuple.of(UUID.randomUUID(), order.id(), order.total() - order.refunded(), SYSTEM,
-                                    detail)))
+                    .flatMap(v -> orders.addRefund(tx, order.id(), order.total() - order.refunded(), SYSTEM, detail))
                     .flatMap(v -> settle(tx, received, order.id(), REFUND_DUE, detail));
         });
     }
