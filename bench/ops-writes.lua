@@ -1,6 +1,7 @@
--- Ops writes: each wrk thread (one connection) replaces its own seller and its
--- own store in turn, sending If-Match with the ETag of its previous answer, so
--- every write is a real change that one writer wins. Set up by ops-writes.sh.
+-- Ops writes: each wrk thread (one connection) replaces its own seller, its own
+-- store and its own product's US prices in turn, sending If-Match with the ETag
+-- of its previous answer, so every write is a real change that one writer
+-- wins. Set up by ops-writes.sh.
 local threads = {}
 local counter = 0
 
@@ -16,6 +17,8 @@ function init(args)
   store = "bench-store-" .. n
   sellerTag = os.getenv("SELLER_ETAG_" .. n)
   storeTag = os.getenv("STORE_ETAG_" .. n)
+  product = "bench-product-" .. n
+  productTag = os.getenv("PRODUCT_ETAG_" .. n)
   i = 0
   last = nil
   writes, refused = 0, 0
@@ -34,23 +37,33 @@ local function storeBody(k)
     .. '"openingHours":[{"day":"MONDAY","opens":"10:00","closes":"20:00"}]},"reason":"bench"}'
 end
 
+local function pricesBody(k)
+  return '{"currency":"USD","prices":{"BENCH-' .. n .. '-A":' .. (1000 + k) .. ',"BENCH-' .. n .. '-B":'
+    .. (2000 + k) .. '},"reason":"bench"}'
+end
+
 function request()
   i = i + 1
   local headers = {["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json"}
-  if i % 2 == 1 then
+  if i % 3 == 1 then
     last = "seller"
     headers["If-Match"] = sellerTag
     return wrk.format("PUT", "/api/v1/admin/sellers/" .. seller, headers, sellerBody(i))
+  elseif i % 3 == 2 then
+    last = "store"
+    headers["If-Match"] = storeTag
+    return wrk.format("PUT", "/api/v1/admin/stores/" .. store, headers, storeBody(i))
   end
-  last = "store"
-  headers["If-Match"] = storeTag
-  return wrk.format("PUT", "/api/v1/admin/stores/" .. store, headers, storeBody(i))
+  last = "product"
+  headers["If-Match"] = productTag
+  return wrk.format("PUT", "/api/v1/admin/products/" .. product .. "/prices/US", headers, pricesBody(i))
 end
 
 function response(status, headers, body)
   if status == 200 then
     writes = writes + 1
-    if last == "seller" then sellerTag = headers["ETag"] or headers["etag"] else storeTag = headers["ETag"] or headers["etag"] end
+    local tag = headers["ETag"] or headers["etag"]
+    if last == "seller" then sellerTag = tag elseif last == "store" then storeTag = tag else productTag = tag end
   else
     refused = refused + 1
   end

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Ops writes and start time: WRITERS ops clients each replace their own seller
-# and their own store in turn (If-Match from their previous answer, audited),
+# Ops writes and start time: WRITERS ops clients each replace their own seller,
+# their own store and their own product's prices in turn (If-Match from their
+# previous answer, audited),
 # against the packaged app; then three starts on the existing schema, timed.
 #
 #   bench/ops-writes.sh                      # 8 writers for 20 s after a 5 s warm-up
@@ -32,7 +33,8 @@ etag() {
 # Each writer starts from the ETags its seller and its store have now.
 read_etags() {
   for n in $(seq 1 "$WRITERS"); do
-    export "SELLER_ETAG_$n=$(etag "sellers/bench-seller-$n")" "STORE_ETAG_$n=$(etag "stores/bench-store-$n")"
+    export "SELLER_ETAG_$n=$(etag "sellers/bench-seller-$n")" "STORE_ETAG_$n=$(etag "stores/bench-store-$n")" \
+      "PRODUCT_ETAG_$n=$(etag "products/bench-product-$n")"
   done
 }
 for n in $(seq 1 "$WRITERS"); do
@@ -43,6 +45,10 @@ for n in $(seq 1 "$WRITERS"); do
     -H 'Content-Type: application/json' -d '{"store":{"name":"Bench Store","kind":"AUTHORIZED_STORE",
     "services":["SALES"],"address":{"line1":"1 MG Road","city":"Kochi","country":"IN"},
     "location":{"latitude":9.93,"longitude":76.26},"timeZone":"Asia/Kolkata"},"reason":"bench"}'
+  curl -fs -o /dev/null -X POST "$base/products" -H "Authorization: Bearer $OPS_TOKEN" \
+    -H 'Content-Type: application/json' -d "{\"slug\":\"bench-product-$n\",\"category\":\"WEARABLE\",
+    \"texts\":[{\"locale\":\"en\",\"name\":\"Bench Band $n\"}],
+    \"skus\":[{\"code\":\"BENCH-$n-A\"},{\"code\":\"BENCH-$n-B\"}],\"reason\":\"bench\"}"
 done
 read_etags
 
