@@ -16,6 +16,8 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
+import org.hibernate.type.descriptor.java.Immutability;
 import org.hibernate.type.SqlTypes;
 
 /** A SKU of a product, owned by it, with its prices per region. */
@@ -38,7 +40,9 @@ class Sku {
     @JoinColumn(name = "product_id")
     Product product;
 
+    /** Replaced whole, never changed in place: Hibernate need not copy it to see whether it changed. */
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     Map<String, String> options = Map.of();
 
     int position;
