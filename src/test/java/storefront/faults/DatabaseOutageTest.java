@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
@@ -29,6 +28,7 @@ import java.util.function.Supplier;
 import java.util.logging.Level;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
+import storefront.ShortTimeouts;
 import storefront.Await;
 import storefront.LogCapture;
 import storefront.checkout.Shop;
@@ -43,23 +43,10 @@ import storefront.checkout.StripeMock;
  * is in the database.
  */
 @QuarkusTest
-@TestProfile(DatabaseOutageTest.BehindProxy.class)
+@TestProfile(ShortTimeouts.class)
 class DatabaseOutageTest {
 
     private static final Logger LOG = Logger.getLogger(DatabaseOutageTest.class);
-
-    public static class BehindProxy implements QuarkusTestProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(DatabaseProxy.class));
-        }
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            // A checkout cut between its two steps holds its key this long before a retry may finish it.
-            return Map.of("storefront.idempotency.lease-seconds", "3", "storefront.http.request-timeout", "2s");
-        }
-    }
 
     @Inject
     Pool pool;

@@ -4,18 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
+import storefront.ShortTimeouts;
 import storefront.Await;
 import storefront.LogCapture;
 import storefront.Tokens;
@@ -31,15 +30,8 @@ import storefront.inventory.TestSkus;
  * as a server error.
  */
 @QuarkusTest
-@TestProfile(ClaimBatchTimeoutTest.ShortTimeout.class)
+@TestProfile(ShortTimeouts.class)
 class ClaimBatchTimeoutTest {
-
-    public static class ShortTimeout implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("storefront.http.request-timeout", "2s");
-        }
-    }
 
     @Inject
     Pool pool;
