@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
+import java.util.function.Supplier;
 
 /**
  * How a write locks what it is about to check and change. Under READ COMMITTED
@@ -35,6 +36,17 @@ public final class RowLocks {
                         .createNativeQuery("select 1 from pg_advisory_xact_lock(hashtext(?1))")
                         .setParameter(1, target).getSingleResult())
                 .replaceWithVoid();
+    }
+
+    /**
+     * The entity {@code find} answers, in the current Hibernate Reactive
+     * session; when there is none yet, the same after taking {@code target}'s
+     * key lock, so that of two creators the second finds the first's entity. A
+     * replace of an entity that exists takes no lock: its version decides.
+     */
+    public static <T> Uni<T> findOrLockToCreate(String target, Supplier<Uni<T>> find) {
+        return find.get().flatMap(found -> found != null ? Uni.createFrom().item(found)
+                : lockKey(target).flatMap(locked -> find.get()));
     }
 
     /** Runs {@code lockSql} (a {@code select ... for update}); answers whether it locked any row. */

@@ -79,10 +79,8 @@ class ProductAdminService {
         }
         checkContent(input);
         String slug = input.slug();
-        // Of two creators of one slug, the second waits on the key lock and then finds the first's product.
         return write(slug, () -> checkCodes(input)
-                .flatMap(ignored -> RowLocks.lockKey(target(slug)))
-                .flatMap(ignored -> products.whole(slug))
+                .flatMap(ignored -> RowLocks.findOrLockToCreate(target(slug), () -> products.whole(slug)))
                 .flatMap(existing -> {
                     if (existing != null) {
                         throw new ProblemException(409, "PRODUCT_SLUG_TAKEN", "Slug taken",
@@ -94,9 +92,8 @@ class ProductAdminService {
                     Product product = new Product();
                     product.slug = slug;
                     product.assign(input);
-                    return products.persist(product);
+                    return products.persistAndFlush(product);
                 })
-                .flatMap(product -> products.flush().replaceWith(product))
                 .flatMap(product -> audit.record(operator, new Change("PRODUCT_CREATED", null, target(slug), null,
                         product.view()), input.reason().strip(), null).replaceWith(tagged(product))));
     }

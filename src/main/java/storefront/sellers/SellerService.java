@@ -118,10 +118,7 @@ class SellerService {
         String target = "seller:" + id;
         Uni<Written> write = regions.regions().flatMap(all -> {
             SellerView seller = checked(id, input, code -> all.find(code).isPresent());
-            // A replace is decided by the version; of two creators of one id, the second waits
-            // on the key lock and then finds the first's seller.
-            return repository.whole(id).flatMap(found -> found != null ? Uni.createFrom().item(found)
-                    : RowLocks.lockKey(target).flatMap(locked -> repository.whole(id))).flatMap(entity -> {
+            return RowLocks.findOrLockToCreate(target, () -> repository.whole(id)).flatMap(entity -> {
                 SellerView before = entity == null ? null : entity.view();
                 requireAllowed(operator, seller, before);
                 ETags.requireMatch(ifMatch, entity == null ? null : ETags.ofVersion(entity.version), target,
@@ -142,8 +139,7 @@ class SellerService {
                     Seller written = entity == null ? new Seller() : entity;
                     written.assign(seller);
                     String region = seller.regions().size() == 1 ? seller.regions().get(0) : null;
-                    return (entity == null ? repository.persist(written) : Uni.createFrom().item(written))
-                            .flatMap(x -> repository.flush())
+                    return repository.persistAndFlush(written)
                             .flatMap(x -> audit.record(operator, new AuditLog.Change(
                                     before == null ? "CREATE_SELLER" : "UPDATE_SELLER", region, target, before,
                                     seller), input.reason(), null))

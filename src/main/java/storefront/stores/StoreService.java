@@ -134,9 +134,8 @@ class StoreService {
             StoreRow row = StoreRules.check(id, change.store(), regionOf).row();
             String target = "store:" + id;
             // Committed before the store is read back as shown (open now or not), on the pool.
-            Uni<Boolean> write = Panache.withTransaction(() -> repository.findById(id)
-                    .flatMap(found -> found != null ? Uni.createFrom().item(found)
-                            : RowLocks.lockKey(target).flatMap(locked -> repository.findById(id)))
+            Uni<Boolean> write = Panache.withTransaction(() -> RowLocks.findOrLockToCreate(target,
+                            () -> repository.findById(id))
                     .flatMap(entity -> {
                         StoreRow before = entity == null ? null : entity.row();
                         operator.requireScope(before == null ? List.of(row.region())
@@ -148,8 +147,7 @@ class StoreService {
                         }
                         Store written = entity == null ? new Store() : entity;
                         written.assign(row);
-                        return (entity == null ? repository.persist(written) : Uni.createFrom().item(written))
-                                .flatMap(x -> repository.flush())
+                        return repository.persistAndFlush(written)
                                 .flatMap(x -> audit.record(operator, new Change(
                                         before == null ? "CREATE_STORE" : "UPDATE_STORE", row.region(), target,
                                         before, row), change.reason(), null))
