@@ -1,26 +1,24 @@
 package storefront.audit;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import storefront.common.Json;
 import storefront.common.SqlTime;
+import storefront.common.Statements;
 import storefront.audit.AuditApi.AuditEntry;
 
 /**
  * The append-only record of every ops change. Entries are written inside the
- * transaction of the change they describe (on the caller's connection, or in
- * the current Hibernate Reactive session), so a change and its entry are
- * committed together or not at all.
+ * transaction of the change they describe, by one statement that runs where
+ * the change runs ({@link Statements}): a change and its entry are committed
+ * together or not at all.
  */
 @Singleton
 public class AuditLog {
@@ -32,8 +30,6 @@ public class AuditLog {
     private static final String INSERT = """
             insert into audit_entry (actor, role, action, region, target, before, after, reason, change_set)
             values ($1, $2, $3, $4, $5, cast(cast($6 as text) as jsonb), cast(cast($7 as text) as jsonb), $8, $9)""";
-    /** The same, with the parameter markers of a Hibernate native query. */
-    private static final String INSERT_IN_SESSION = INSERT.replaceAll("\\$(\\d)", "?$1");
 
     private static final String PAGE = """
             select id, at, actor, role, action, region, target, before::text as before, after::text as after,
@@ -59,46 +55,26 @@ public class AuditLog {
     public record Change(String action, String region, String target, Object before, Object after) {
     }
 
-    /** Writes one entry on {@code connection}, in its transaction (the write paths in SQL). */
-    public Uni<Void> write(SqlClient connection, Operator operator, String action, String region, String target,
-                    Object before, Object after, String reason, UUID changeSet) {
-        return connection.preparedQuery(INSERT)
-                .execute(Tuple.tuple(values(operator, new Change(action, region, target, before, after), reason,
-                        changeSet)))
-                .replaceWithVoid();
-    }
-
-    /** Writes one entry per change on {@code connection}, in its transaction, in one round trip. */
-    public Uni<Void> writeAll(SqlClient connection, Operator operator, List<Change> changes, String reason,
-                              UUID changeSet) {
-        if (changes.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        List<Tuple> batch = changes.stream().map(change -> Tuple.tuple(values(operator, change, reason, changeSet)))
-                .toList();
-        return connection.preparedQuery(INSERT).executeBatch(batch).replaceWithVoid();
-    }
-
     /**
-     * Writes one entry in the transaction of the current Hibernate Reactive
-     * session (the write paths on entities): the same statement, on the
-     * session's connection, so that the change and its entry commit together.
+     * Writes one entry in the transaction that {@code tx} runs in: a write on
+     * entities passes {@link Statements#inSession()}, a write in SQL its
+     * connection. Either way the entry commits with the change or not at all.
      */
-    public Uni<Void> record(Operator operator, Change change, String reason, UUID changeSet) {
-        List<Object> values = values(operator, change, reason, changeSet);
-        return Panache.getSession().flatMap(session -> {
-            var insert = session.createNativeQuery(INSERT_IN_SESSION);
-            for (int i = 0; i < values.size(); i++) {
-                insert.setParameter(i + 1, values.get(i));
-            }
-            return insert.executeUpdate();
-        }).replaceWithVoid();
+    public Uni<Void> record(Statements tx, Operator operator, Change change, String reason, UUID changeSet) {
+        return tx.execute(INSERT, values(operator, change, reason, changeSet)).replaceWithVoid();
+    }
+
+    /** One entry per change, in the transaction that {@code tx} runs in. */
+    public Uni<Void> recordAll(Statements tx, Operator operator, List<Change> changes, String reason,
+                               UUID changeSet) {
+        return tx.executeBatch(INSERT, changes.stream().map(change -> values(operator, change, reason, changeSet))
+                .toList());
     }
 
     /** The statement's parameters, in order. */
-    private List<Object> values(Operator operator, Change change, String reason, UUID changeSet) {
-        return Arrays.asList(operator.actor(), operator.role(), change.action(), change.region(), change.target(),
-                json.text(change.before()), json.text(change.after()), reason, changeSet);
+    private Object[] values(Operator operator, Change change, String reason, UUID changeSet) {
+        return new Object[] {operator.actor(), operator.role(), change.action(), change.region(), change.target(),
+                json.text(change.before()), json.text(change.after()), reason, changeSet};
     }
 
     Uni<List<AuditEntry>> page(Query q) {

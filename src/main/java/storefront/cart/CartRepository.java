@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import storefront.common.RowLocks;
+import storefront.common.Statements;
 
 /** Carts and their lines, on whichever connection the caller holds (a transaction or the pool). */
 @Singleton
@@ -29,7 +30,7 @@ class CartRepository {
 
     /** The cart; with {@code lock}, its row is locked until the transaction ends (and its order read after). */
     public Uni<Optional<StoredCart>> find(SqlClient client, UUID id, boolean lock) {
-        Uni<Boolean> locked = lock ? RowLocks.lock(client, "select 1 from cart where id = $1 for update", Tuple.of(id))
+        Uni<Boolean> locked = lock ? RowLocks.lock(Statements.on(client), "select 1 from cart where id = $1 for update", id)
                 : Uni.createFrom().item(true);
         return locked.flatMap(ignored -> client.preparedQuery(CART).execute(Tuple.of(id))).map(rows -> {
             if (rows.size() == 0) {

@@ -25,7 +25,9 @@ import storefront.availability.Listing;
 import storefront.availability.ProductFacts;
 import storefront.catalog.StoredProduct.StoredSku;
 import storefront.catalog.StoredProduct.Text;
+import storefront.common.Columns;
 import storefront.common.SqlTime;
+import storefront.common.Statements;
 import storefront.inventory.StockApi.StockState;
 
 /**
@@ -118,10 +120,11 @@ class CatalogRepository {
                     from product_region where product_id = p.id) as listings
             from product p where p.slug = $1""";
 
+    /** Read through {@link Statements}: arrays as JSON text. */
     private static final String PRODUCTS_IN_REGION = """
             select p.slug, p.category_code, p.retired_at is not null as retired,
-                   array(select certification_code from product_certification
-                         where product_id = p.id order by certification_code) as certifications,
+                   coalesce((select json_agg(certification_code order by certification_code)
+                             from product_certification where product_id = p.id), '[]')::text as certifications,
                    pr.listed, pr.delisted_reason, pr.available_from, pr.available_until,
                    exists (select 1 from sku s join sku_price sp on sp.sku_id = s.id and sp.region_code = $1
                            where s.product_id = p.id) as priced
@@ -193,14 +196,22 @@ class CatalogRepository {
     }
 
     /** Every product, with what the policy needs to decide on it in one region; by slug. */
-    public Uni<List<ProductInRegion>> productsIn(String region) {
-        return client.preparedQuery(PRODUCTS_IN_REGION).execute(Tuple.of(region)).map(rows -> {
-            List<ProductInRegion> products = new ArrayList<>();
-            for (Row row : rows) {
-                ProductFacts facts = new ProductFacts(row.getString("slug"), row.getString("category_code"),
-                        Set.of(row.getArrayOfStrings("certifications")), row.getBoolean("retired"));
-                Listing listing = listing(row);
-                products.add(new ProductInRegion(facts, listing, row.getBoolean("priced")));
+    /**
+     * What the availability decision needs of every product in a region, where
+     * {@code tx} runs: the pool, or a change set's transaction that must see its
+     * own changes.
+     */
+    static Uni<List<ProductInRegion>> productsIn(Statements tx, String region) {
+        return tx.rows(PRODUCTS_IN_REGION, region).map(rows -> {
+            List<ProductInRegion> products = new ArrayList<>(rows.size());
+            for (Object[] row : rows) {
+                Columns c = Columns.of(row);
+                String slug = c.text();
+                String category = c.text();
+                boolean retired = c.bool();
+                ProductFacts facts = new ProductFacts(slug, category, Set.copyOf(c.strings()), retired);
+                Listing listing = listing(c.bool(), c.text(), c.instant(), c.instant());
+                products.add(new ProductInRegion(facts, listing, c.bool()));
             }
             return products;
         });
@@ -265,11 +276,14 @@ class CatalogRepository {
 
     /** The listing columns of a row; none (no product_region row) means the default listing. */
     private static Listing listing(Row row) {
-        Boolean listed = row.getBoolean("listed");
-        return listed == null ? Listing.DEFAULT
-                : new Listing(listed, row.getString("delisted_reason"),
-                        SqlTime.instant(row.getOffsetDateTime("available_from")),
-                        SqlTime.instant(row.getOffsetDateTime("available_until")));
+        return listing(row.getBoolean("listed"), row.getString("delisted_reason"),
+                SqlTime.instant(row.getOffsetDateTime("available_from")),
+                SqlTime.instant(row.getOffsetDateTime("available_until")));
+    }
+
+    /** No product_region row (listed is null) is the default listing. */
+    private static Listing listing(Boolean listed, String delistedReason, Instant from, Instant until) {
+        return listed == null ? Listing.DEFAULT : new Listing(listed, delistedReason, from, until);
     }
 
     private static List<JsonObject> objects(JsonArray array) {

@@ -26,6 +26,7 @@ import storefront.catalog.CatalogRepository.ListingQuery;
 import storefront.catalog.CatalogRepository.PricedSku;
 import storefront.catalog.StoredProduct.StoredSku;
 import storefront.catalog.StoredProduct.Text;
+import storefront.common.Statements;
 import storefront.common.CachedResponse;
 import storefront.common.Cursor;
 import storefront.common.Money;
@@ -180,8 +181,8 @@ public class CatalogService {
     }
 
     /** What the availability decision needs of every product in a region. */
-    public Uni<List<ProductInRegion>> productsIn(SqlClient client, String region) {
-        return new CatalogRepository(client).productsIn(region);
+    public Uni<List<ProductInRegion>> productsIn(Statements tx, String region) {
+        return CatalogRepository.productsIn(tx, region);
     }
 
     private static Decision decide(StoredProduct product, Regions.Entry region, Instant now) {

@@ -1,5 +1,6 @@
 package storefront.checkout;
 
+import storefront.common.Statements;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -74,8 +75,8 @@ public class PaymentAdminService {
                 if (!OrderStateMachine.Outcome.APPLIED.name().equals(outcome)) {
                     throw notPayable(order);
                 }
-                return audit.write(tx, operator, "CONFIRM_PAYMENT", order.region(), order.number(),
-                        Map.of("status", order.status()), Map.of("status", "PAID"), reason, null);
+                return audit.record(Statements.on(tx), operator, new AuditLog.Change("CONFIRM_PAYMENT", order.region(),
+                        order.number(), Map.of("status", order.status()), Map.of("status", "PAID")), reason, null);
             }).replaceWith(order.id());
         })).flatMap(orderId -> orders.readAsOps(orderId.toString()));
     }
@@ -137,9 +138,10 @@ public class PaymentAdminService {
                                             + " can still be refunded.", null, extensions));
                         }
                         return orders.addRefund(tx, order.id(), amount, operator.actor(), request.reason())
-                                .call(refundId -> audit.write(tx, operator, "REFUND_ORDER", order.region(),
-                                        order.number(), Map.of("status", order.status(), "refundedMinor",
-                                                order.refunded()), Map.of("refundId", refundId, "amountMinor", amount),
+                                .call(refundId -> audit.record(Statements.on(tx), operator, new AuditLog.Change("REFUND_ORDER",
+                                        order.region(), order.number(), Map.of("status", order.status(),
+                                                "refundedMinor", order.refunded()),
+                                        Map.of("refundId", refundId, "amountMinor", amount)),
                                         request.reason(), null));
                     });
         });

@@ -1,9 +1,6 @@
 package storefront.common;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
 import java.util.function.Supplier;
 
 /**
@@ -21,21 +18,12 @@ public final class RowLocks {
     }
 
     /**
-     * Locks a target by its name for the rest of the transaction, whether or not
-     * its row exists yet: of two writers creating the same target, the second
-     * waits and then reads what the first created.
+     * Locks a target by its name for the rest of the transaction {@code tx}
+     * runs in, whether or not its row exists yet: of two writers creating the
+     * same target, the second waits and then reads what the first created.
      */
-    public static Uni<Void> lockKey(SqlClient client, String target) {
-        return client.preparedQuery("select pg_advisory_xact_lock(hashtext($1))").execute(Tuple.of(target))
-                .replaceWithVoid();
-    }
-
-    /** The same key lock, in the transaction of the current Hibernate Reactive session. */
-    public static Uni<Void> lockKey(String target) {
-        return Panache.getSession().flatMap(session -> session
-                        .createNativeQuery("select 1 from pg_advisory_xact_lock(hashtext(?1))")
-                        .setParameter(1, target).getSingleResult())
-                .replaceWithVoid();
+    public static Uni<Void> lockKey(Statements tx, String target) {
+        return tx.rows("select 1 from pg_advisory_xact_lock(hashtext($1))", target).replaceWithVoid();
     }
 
     /**
@@ -46,11 +34,11 @@ public final class RowLocks {
      */
     public static <T> Uni<T> findOrLockToCreate(String target, Supplier<Uni<T>> find) {
         return find.get().flatMap(found -> found != null ? Uni.createFrom().item(found)
-                : lockKey(target).flatMap(locked -> find.get()));
+                : lockKey(Statements.inSession(), target).flatMap(locked -> find.get()));
     }
 
-    /** Runs {@code lockSql} (a {@code select ... for update}); answers whether it locked any row. */
-    public static Uni<Boolean> lock(SqlClient client, String lockSql, Tuple params) {
-        return client.preparedQuery(lockSql).execute(params).map(rows -> rows.size() > 0);
+    /** Runs {@code lockSql} (a {@code select ... for update}) in {@code tx}; answers whether it locked any row. */
+    public static Uni<Boolean> lock(Statements tx, String lockSql, Object... params) {
+        return tx.rows(lockSql, params).map(rows -> !rows.isEmpty());
     }
 }

@@ -29,6 +29,7 @@ import storefront.common.Idempotency;
 import storefront.common.Ids;
 import storefront.common.Money;
 import storefront.common.Problem;
+import storefront.common.Statements;
 import storefront.common.ProblemException;
 import storefront.common.QueryParams;
 import storefront.flashsale.FlashSaleApi.ClaimRequest;
@@ -188,8 +189,8 @@ public class FlashSaleService {
                                 Math.min(shards, request.quantity()), operator.actor(), null);
                         return inventory.reserve(tx, regionCode, List.of(new Inventory.Units(sku, sale.quantity())))
                                 .flatMap(v -> sales.insert(tx, sale))
-                                .flatMap(v -> audit.write(tx, operator, "CREATE_FLASH_SALE", regionCode,
-                                        "flash-sale:" + sale.id(), null, view(sale, now, sale.quantity()),
+                                .flatMap(v -> audit.record(Statements.on(tx), operator, new AuditLog.Change("CREATE_FLASH_SALE",
+                                        regionCode, "flash-sale:" + sale.id(), null, view(sale, now, sale.quantity())),
                                         request.reason(), null))
                                 .replaceWith(sale.id());
                     }));

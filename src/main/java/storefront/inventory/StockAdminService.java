@@ -1,53 +1,47 @@
 package storefront.inventory;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.pgclient.PgException;
 import jakarta.inject.Singleton;
-import java.util.ArrayList;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
+import storefront.audit.AuditLog;
+import storefront.audit.Operator;
 import storefront.common.ETags;
 import storefront.common.Json;
 import storefront.common.Problem;
 import storefront.common.ProblemException;
 import storefront.common.QueryParams;
 import storefront.common.RowLocks;
+import storefront.common.Statements;
 import storefront.inventory.StockApi.Adjustment;
 import storefront.inventory.StockApi.SetStock;
 import storefront.inventory.StockApi.StockLevel;
 import storefront.inventory.StockApi.StockList;
-import storefront.inventory.StockApi.StockState;
-import storefront.audit.AuditLog;
-import storefront.audit.Operator;
 import storefront.region.RegionDirectory;
 
 /**
  * Ops on stock: read it, set it after a count, adjust it for a delivery or a
  * loss. Units on hand never drop below what orders and flash sales hold; each
- * change is audited in its transaction.
+ * change is audited in its transaction. Ops write the stock row as an entity
+ * ({@link StockRow}) under its row lock.
  */
 @Singleton
 class StockAdminService {
 
-    private static final String COLUMNS = """
-            sku_code, region_code, on_hand, reserved, low_threshold, stock_state(on_hand, reserved, low_threshold)
-                as state, updated_at""";
-
-    private final Pool pool;
+    private final Clock clock;
+    private final StockRepository stock;
     private final RegionDirectory regions;
     private final AuditLog audit;
     private final Json json;
 
-    StockAdminService(Pool pool, RegionDirectory regions, AuditLog audit, Json json) {
+    StockAdminService(Clock clock, StockRepository stock, RegionDirectory regions, AuditLog audit, Json json) {
+        this.clock = clock;
+        this.stock = stock;
         this.json = json;
-        this.pool = pool;
         this.regions = regions;
         this.audit = audit;
     }
@@ -57,16 +51,7 @@ class StockAdminService {
         return regions.regions().flatMap(all -> {
             String region = all.require(regionCode).view().code();
             String sku = skuParam == null || skuParam.isBlank() ? null : skuParam.trim().toUpperCase(Locale.ROOT);
-            return pool.preparedQuery("select " + COLUMNS + """
-
-                             from stock where region_code = $1 and ($2::text is null or sku_code = $2)
-                             order by sku_code""")
-                    .execute(Tuple.of(region, sku))
-                    .map(rows -> {
-                        List<StockLevel> items = new ArrayList<>();
-                        rows.forEach(row -> items.add(level(row)));
-                        return new StockList(items);
-                    });
+            return stock.inRegion(region, sku).map(rows -> new StockList(rows.stream().map(StockRow::level).toList()));
         });
     }
 
@@ -75,14 +60,12 @@ class StockAdminService {
         String sku = skuParam.trim().toUpperCase(Locale.ROOT);
         return regions.regions().flatMap(all -> {
             String region = all.require(regionParam).view().code();
-            return pool.preparedQuery("select " + COLUMNS + " from stock where region_code = $1 and sku_code = $2")
-                    .execute(Tuple.of(region, sku))
-                    .map(rows -> {
-                        if (rows.size() == 0) {
-                            throw stockNotFound(sku, region);
-                        }
-                        return tagged(level(rows.iterator().next()));
-                    });
+            return stock.one(region, sku).map(row -> {
+                if (row == null) {
+                    throw stockNotFound(sku, region);
+                }
+                return tagged(row.level());
+            });
         });
     }
 
@@ -93,28 +76,29 @@ class StockAdminService {
      */
     Uni<Tagged> set(Operator operator, String regionParam, String skuParam, String ifMatch, SetStock request) {
         String sku = skuParam.trim().toUpperCase(Locale.ROOT);
-        return region(operator, regionParam).flatMap(region -> pool.withTransaction(tx -> RowLocks
-                .lockKey(tx, target(region, sku)).flatMap(locked -> lock(tx, region, sku))
-                .invoke(before -> ETags.requireMatch(ifMatch, before.map(this::etag).orElse(null), target(region, sku),
-                        "GET /api/v1/admin/stock/" + region + "/" + sku))
-                .flatMap(before -> tx.preparedQuery("""
-                                insert into stock (sku_code, region_code, on_hand, low_threshold)
-                                values ($1, $2, $3, coalesce($4, 5))
-                                on conflict (sku_code, region_code) do update
-                                set on_hand = excluded.on_hand,
-                                    low_threshold = coalesce($4, stock.low_threshold), updated_at = now()
-                                where stock.reserved <= excluded.on_hand
-                                returning\s""" + COLUMNS)
-                        .execute(Tuple.of(sku, region, request.onHand(), request.lowStockThreshold()))
-                        .onFailure(StockAdminService::unknownSku).transform(f -> skuNotFound(sku))
-                        .flatMap(rows -> {
-                            if (rows.size() == 0) {
-                                throw belowReserved(before.orElseThrow());
-                            }
-                            StockLevel after = level(rows.iterator().next());
-                            return audit.write(tx, operator, "SET_STOCK", region, "stock:" + sku,
-                                    before.orElse(null), after, request.reason(), null).replaceWith(tagged(after));
-                        }))));
+        return region(operator, regionParam).flatMap(region -> Panache.withTransaction(() -> RowLocks
+                .findOrLockToCreate(target(region, sku), () -> stock.locked(region, sku))
+                .flatMap(row -> {
+                    StockLevel before = row == null ? null : row.level();
+                    ETags.requireMatch(ifMatch, before == null ? null : etag(before), target(region, sku),
+                            "GET /api/v1/admin/stock/" + region + "/" + sku);
+                    if (before != null && before.reserved() > request.onHand()) {
+                        throw belowReserved(before);
+                    }
+                    Uni<StockRow> counted = row != null ? Uni.createFrom().item(row)
+                            : stock.skuExists(sku).map(exists -> {
+                                if (!exists) {
+                                    throw skuNotFound(sku);
+                                }
+                                return StockRow.of(sku, region);
+                            });
+                    return counted
+                            .invoke(r -> r.count(request.onHand(), request.lowStockThreshold(), clock.instant()))
+                            .flatMap(stock::store)
+                            .flatMap(r -> audit.record(Statements.inSession(), operator, new AuditLog.Change(
+                                            "SET_STOCK", region, "stock:" + sku, before, r.level()), request.reason(),
+                                    null).replaceWith(tagged(r.level())));
+                })));
     }
 
     /** A stock level with its ETag. */
@@ -144,25 +128,23 @@ class StockAdminService {
         if (request.delta() == 0) {
             throw ProblemException.invalid(List.of(new Problem.FieldError("delta", "must not be 0")));
         }
-        return region(operator, regionParam).flatMap(region -> pool.withTransaction(tx -> lock(tx, region, sku)
-                .flatMap(before -> {
-                    StockLevel was = before.orElseThrow(() -> stockNotFound(sku, region));
+        return region(operator, regionParam).flatMap(region -> Panache.withTransaction(() -> stock.locked(region, sku)
+                .flatMap(row -> {
+                    if (row == null) {
+                        throw stockNotFound(sku, region);
+                    }
+                    StockLevel was = row.level();
                     if ((long) was.onHand() + request.delta() > StockApi.MAX_ON_HAND) {
                         throw ProblemException.invalid(List.of(new Problem.FieldError("delta",
                                 "would take on hand past " + StockApi.MAX_ON_HAND)));
                     }
-                    return tx.preparedQuery("update stock set on_hand = on_hand + $3, updated_at = now() "
-                                    + "where sku_code = $1 and region_code = $2 and on_hand + $3 >= reserved "
-                                    + "returning " + COLUMNS)
-                            .execute(Tuple.of(sku, region, request.delta()))
-                            .flatMap(rows -> {
-                                if (rows.size() == 0) {
-                                    throw belowReserved(was);
-                                }
-                                StockLevel after = level(rows.iterator().next());
-                                return audit.write(tx, operator, "ADJUST_STOCK", region, "stock:" + sku, was,
-                                        after, request.reason(), null).replaceWith(after);
-                            });
+                    if (was.onHand() + request.delta() < was.reserved()) {
+                        throw belowReserved(was);
+                    }
+                    row.adjust(request.delta(), clock.instant());
+                    return stock.store(row).flatMap(r -> audit.record(Statements.inSession(), operator,
+                            new AuditLog.Change("ADJUST_STOCK", region, "stock:" + sku, was, r.level()),
+                            request.reason(), null).replaceWith(r.level()));
                 })));
     }
 
@@ -172,24 +154,6 @@ class StockAdminService {
             operator.requireScope(List.of(region));
             return region;
         });
-    }
-
-    private static Uni<Optional<StockLevel>> lock(SqlClient tx, String region, String sku) {
-        return tx.preparedQuery("select " + COLUMNS + " from stock where region_code = $1 and sku_code = $2 for update")
-                .execute(Tuple.of(region, sku))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(level(rows.iterator().next())));
-    }
-
-    private static StockLevel level(Row row) {
-        int onHand = row.getInteger("on_hand");
-        int reserved = row.getInteger("reserved");
-        return new StockLevel(row.getString("sku_code"), row.getString("region_code"), onHand, reserved,
-                onHand - reserved, row.getInteger("low_threshold"), StockState.valueOf(row.getString("state")),
-                row.getOffsetDateTime("updated_at").toInstant());
-    }
-
-    private static boolean unknownSku(Throwable failure) {
-        return failure instanceof PgException pg && "23503".equals(pg.getSqlState());
     }
 
     private static ProblemException stockNotFound(String sku, String region) {

@@ -1,5 +1,6 @@
 package storefront.ops;
 
+import storefront.common.Statements;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -94,7 +95,7 @@ class ProductAdminService {
                     product.assign(input);
                     return products.persistAndFlush(product);
                 })
-                .flatMap(product -> audit.record(operator, new Change("PRODUCT_CREATED", null, target(slug), null,
+                .flatMap(product -> audit.record(Statements.inSession(), operator, new Change("PRODUCT_CREATED", null, target(slug), null,
                         product.view()), input.reason().strip(), null).replaceWith(tagged(product))));
     }
 
@@ -186,7 +187,7 @@ class ProductAdminService {
         return products.getSession()
                 .flatMap(session -> session.lock(product, LockModeType.PESSIMISTIC_FORCE_INCREMENT))
                 .flatMap(ignored -> products.flush())
-                .flatMap(ignored -> audit.record(operator, new Change(action, region, target, before, after), reason,
+                .flatMap(ignored -> audit.record(Statements.inSession(), operator, new Change(action, region, target, before, after), reason,
                         null))
                 .replaceWith(() -> tagged(product));
     }

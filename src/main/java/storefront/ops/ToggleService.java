@@ -2,13 +2,14 @@ package storefront.ops;
 
 import storefront.audit.AuditLog;
 import storefront.audit.Operator;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,7 @@ import storefront.common.CatalogVersion;
 import storefront.common.ETags;
 import storefront.common.Problem;
 import storefront.common.ProblemException;
+import storefront.common.Statements;
 import storefront.ops.OpsApi.AppliedChange;
 import storefront.ops.OpsApi.Change;
 import storefront.ops.OpsApi.ChangeSetResult;
@@ -68,6 +70,10 @@ class ToggleService {
     record Stated(Object state, String etag) {
     }
 
+    /** A target found: its state as ops see it, and the entity a change of it writes. */
+    private record Found(Object state, RegionSwitch region, ToggleRepository.Standing standing) {
+    }
+
     private static final Pattern REGION_CODE = Pattern.compile("^[A-Z]{2,8}$");
 
     /** Carries a dry run's answer out of the transaction it rolls back. */
@@ -82,6 +88,7 @@ class ToggleService {
 
     private final Clock clock;
     private final Pool pool;
+    private final ToggleRepository repository;
     private final AuditLog audit;
     private final CatalogVersion version;
     private final RegionDirectory directory;
@@ -90,9 +97,10 @@ class ToggleService {
 
     private final BusinessMetrics metrics;
 
-    ToggleService(Clock clock, Pool pool, AuditLog audit, CatalogVersion version, RegionDirectory directory,
-                  CatalogService catalog, Json json, BusinessMetrics metrics) {
+    ToggleService(Clock clock, Pool pool, ToggleRepository repository, AuditLog audit, CatalogVersion version,
+                  RegionDirectory directory, CatalogService catalog, Json json, BusinessMetrics metrics) {
         this.clock = clock;
+        this.repository = repository;
         this.metrics = metrics;
         this.pool = pool;
         this.audit = audit;
@@ -120,7 +128,8 @@ class ToggleService {
     Uni<Stated> state(Target target) {
         return directory.regions().flatMap(regions -> {
             regions.require(target.region());
-            return read(new ToggleRepository(pool), target, false).map(state -> new Stated(state, json.etag(state)));
+            return Panache.withSession(() -> find(target, false))
+                    .map(found -> new Stated(found.state(), json.etag(found.state())));
         });
     }
 
@@ -132,7 +141,7 @@ class ToggleService {
         Instant at = atOrNull == null ? clock.instant() : atOrNull;
         return directory.regions().flatMap(regions -> {
             Regions.Entry entry = regions.require(region);
-            return catalog.productsIn(pool, entry.view().code()).map(products -> {
+            return catalog.productsIn(Statements.on(pool), entry.view().code()).map(products -> {
                 List<PreviewItem> items = new ArrayList<>();
                 int available = 0;
                 for (ProductInRegion p : products) {
@@ -161,24 +170,23 @@ class ToggleService {
         String why = reason.strip();
         Set<String> regions = new TreeSet<>(normalized.stream().map(Change::region).toList());
         UUID id = UUID.randomUUID();
-        Uni<ChangeSetResult> work = pool.withTransaction(connection -> {
-            ToggleRepository repository = new ToggleRepository(connection);
-            return connection.query("select now()").execute()
-                    .map(rows -> rows.iterator().next().getOffsetDateTime(0).toInstant())
-                    .flatMap(at -> decisions(connection, regions, at).flatMap(before ->
-                            Multi.createFrom().range(0, normalized.size())
-                                    .onItem().transformToUniAndConcatenate(i -> applyOne(connection, repository, operator,
-                                            normalized.get(i), i, why, id))
-                                    .collect().asList()
-                                    .flatMap(applied -> decisions(connection, regions, at).map(after ->
-                                            new ChangeSetResult(dryRun ? null : id, dryRun, at, applied,
-                                                    diff(before, after))))))
-                    .invoke(result -> {
-                        if (dryRun) {
-                            throw new DryRun(result);
-                        }
-                    });
-        });
+        Statements tx = Statements.inSession();
+        Uni<ChangeSetResult> work = Panache.withTransaction(() -> tx.rows("select now()")
+                .map(rows -> ((OffsetDateTime) rows.get(0)[0]).toInstant())
+                .flatMap(at -> decisions(tx, regions, at).flatMap(before ->
+                        Multi.createFrom().range(0, normalized.size())
+                                .onItem().transformToUniAndConcatenate(i -> applyOne(tx, operator, normalized.get(i),
+                                        i, why, id))
+                                .collect().asList()
+                                .call(applied -> repository.flush())
+                                .flatMap(applied -> decisions(tx, regions, at).map(after ->
+                                        new ChangeSetResult(dryRun ? null : id, dryRun, at, applied,
+                                                diff(before, after))))))
+                .invoke(result -> {
+                    if (dryRun) {
+                        throw new DryRun(result);
+                    }
+                }));
         return work
                 .onFailure(DryRun.class).recoverWithItem(failure -> ((DryRun) failure).result)
                 .invoke(result -> {
@@ -190,10 +198,11 @@ class ToggleService {
                 });
     }
 
-    private Uni<AppliedChange> applyOne(SqlClient connection, ToggleRepository repository, Operator operator,
-                                        Change change, int index, String reason, UUID changeSet) {
+    private Uni<AppliedChange> applyOne(Statements tx, Operator operator, Change change, int index, String reason,
+                                        UUID changeSet) {
         Target target = target(change);
-        return read(repository, target, true).flatMap(before -> {
+        return find(target, true).flatMap(found -> {
+            Object before = found.state();
             if (change.ifMatch() != null && !ETags.matchHits(change.ifMatch(), json.etag(before))) {
                 Map<String, Object> extensions = new LinkedHashMap<>();
                 extensions.put("change", index);
@@ -202,41 +211,72 @@ class ToggleService {
                         target.name() + " changed since the ETag you sent; read it again and decide anew.",
                         null, extensions));
             }
-            return write(repository, change, reason)
-                    .flatMap(ignored -> read(repository, target, false))
-                    .flatMap(after -> audit.write(connection, operator, change.type().name(), target.region(),
-                                    target.name(), before, after, reason, changeSet)
-                            .replaceWith(new AppliedChange(change.type(), target.name(), before, after, json.etag(after))));
+            return write(found, change, reason)
+                    .call(after -> audit.record(tx, operator, new AuditLog.Change(change.type().name(),
+                            target.region(), target.name(), before, after), reason, changeSet))
+                    .map(after -> new AppliedChange(change.type(), target.name(), before, after, json.etag(after)));
         });
     }
 
-    private static Uni<Object> read(ToggleRepository repository, Target target, boolean lock) {
-        Uni<? extends Optional<?>> found = switch (target.kind()) {
-            case REGION -> repository.region(target.region(), lock);
-            case CATEGORY -> repository.category(target.region(), target.category(), lock);
-            case LISTING -> repository.listing(target.region(), target.product(), lock);
+    private Uni<Found> find(Target target, boolean lock) {
+        return switch (target.kind()) {
+            case REGION -> repository.region(target.region(), lock)
+                    .map(region -> new Found(requireRegion(region, target).status(), region, null));
+            case CATEGORY -> repository.region(target.region(), lock).flatMap(region -> {
+                requireRegion(region, target);
+                return repository.categoryExists(target.category()).map(exists -> {
+                    if (!exists) {
+                        throw ProblemException.notFound("CATEGORY_NOT_FOUND", "Category not found",
+                                "No category has the code '" + target.category() + "'.");
+                    }
+                    return new Found(region.category(target.category()), region, null);
+                });
+            });
+            case LISTING -> repository.standing(target.region(), target.product(), lock).map(standing -> {
+                if (standing == null) {
+                    throw ProblemException.notFound("PRODUCT_NOT_FOUND", "Product not found",
+                            "No product has the slug '" + target.product() + "'.");
+                }
+                return new Found(ProductStanding.view(target.region(), target.product(), standing.entity()), null,
+                        standing);
+            });
         };
-        return found.map(state -> state.orElseThrow(() -> switch (target.kind()) {
-            case REGION -> ProblemException.notFound("REGION_NOT_FOUND", "Region not found",
-                    "No region has the code '" + target.region() + "'.");
-            case CATEGORY -> ProblemException.notFound("CATEGORY_NOT_FOUND", "Category not found",
-                    "No category has the code '" + target.category() + "'.");
-            case LISTING -> ProblemException.notFound("PRODUCT_NOT_FOUND", "Product not found",
-                    "No product has the slug '" + target.product() + "'.");
-        }));
     }
 
-    private static Uni<Void> write(ToggleRepository repository, Change change, String reason) {
-        String region = change.region();
+    private static RegionSwitch requireRegion(RegionSwitch region, Target target) {
+        if (region == null) {
+            throw ProblemException.notFound("REGION_NOT_FOUND", "Region not found",
+                    "No region has the code '" + target.region() + "'.");
+        }
+        return region;
+    }
+
+    /** Makes the change on the entity {@code found} holds; answers the target's state after it. */
+    private Uni<Object> write(Found found, Change change, String reason) {
+        RegionSwitch region = found.region();
         return switch (change.type()) {
-            case OPEN_REGION -> repository.setOpen(region, true, null);
-            case CLOSE_REGION -> repository.setOpen(region, false, reason);
-            case SELL_CATEGORY -> repository.setSold(region, change.category(), true);
-            case STOP_CATEGORY -> repository.setSold(region, change.category(), false);
-            case LIST_PRODUCT -> repository.setListed(region, change.product(), true, null);
-            case DELIST_PRODUCT -> repository.setListed(region, change.product(), false, reason);
-            case SET_WINDOW -> repository.setWindow(region, change.product(), change.availableFrom(), change.availableUntil());
-            case CLEAR_WINDOW -> repository.setWindow(region, change.product(), null, null);
+            case OPEN_REGION -> {
+                region.open();
+                yield Uni.createFrom().item(region.status());
+            }
+            case CLOSE_REGION -> {
+                region.close(reason);
+                yield Uni.createFrom().item(region.status());
+            }
+            case SELL_CATEGORY, STOP_CATEGORY -> {
+                region.sell(change.category(), change.type() == ChangeType.SELL_CATEGORY);
+                yield Uni.createFrom().item(region.category(change.category()));
+            }
+            case LIST_PRODUCT, DELIST_PRODUCT, SET_WINDOW, CLEAR_WINDOW ->
+                    repository.toChange(found.standing()).map(standing -> {
+                        switch (change.type()) {
+                            case LIST_PRODUCT -> standing.list();
+                            case DELIST_PRODUCT -> standing.delist(reason);
+                            case SET_WINDOW -> standing.window(change.availableFrom(), change.availableUntil());
+                            default -> standing.window(null, null);
+                        }
+                        return ProductStanding.view(change.region(), change.product(), standing);
+                    });
         };
     }
 
@@ -247,11 +287,11 @@ class ToggleService {
     }
 
     /** Per region, every product's decision at {@code at}, as the connection sees the data now. */
-    private Uni<Map<String, Map<String, Decision>>> decisions(SqlClient connection, Set<String> regions, Instant at) {
-        return directory.regionsAsSeenBy(connection).flatMap(all -> Multi.createFrom().iterable(regions)
+    private Uni<Map<String, Map<String, Decision>>> decisions(Statements tx, Set<String> regions, Instant at) {
+        return directory.regionsAsSeenBy(tx).flatMap(all -> Multi.createFrom().iterable(regions)
                 .onItem().transformToUniAndConcatenate(code -> {
                     RegionRules rules = all.require(code).rules();
-                    return catalog.productsIn(connection, code).map(list -> {
+                    return catalog.productsIn(tx, code).map(list -> {
                         Map<String, Decision> decided = new LinkedHashMap<>();
                         list.forEach(p -> decided.put(p.facts().slug(), decide(p, rules, at)));
                         return Map.entry(code, decided);

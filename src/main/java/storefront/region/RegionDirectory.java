@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -18,6 +17,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import storefront.common.CatalogVersion;
+import storefront.common.Statements;
 import storefront.common.SharedLoad;
 
 /**
@@ -62,11 +62,11 @@ public class RegionDirectory {
     }
 
     /**
-     * The regions as {@code client} sees them now, uncached: a transaction's
-     * connection reads its own uncommitted changes (a change set's dry run).
+     * The regions as {@code tx} sees them now, uncached: a transaction reads
+     * its own uncommitted changes (a change set's dry run).
      */
-    public Uni<Regions> regionsAsSeenBy(SqlClient client) {
-        return new RegionRepository(client).loadAll();
+    public Uni<Regions> regionsAsSeenBy(Statements tx) {
+        return new RegionRepository(tx).loadAll();
     }
 
     public Uni<Regions> regions() {

@@ -1,5 +1,6 @@
 package storefront.sellers;
 
+import storefront.common.Statements;
 import io.smallrye.mutiny.Uni;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -140,7 +141,7 @@ class SellerService {
                     written.assign(seller);
                     String region = seller.regions().size() == 1 ? seller.regions().get(0) : null;
                     return repository.persistAndFlush(written)
-                            .flatMap(x -> audit.record(operator, new AuditLog.Change(
+                            .flatMap(x -> audit.record(Statements.inSession(), operator, new AuditLog.Change(
                                     before == null ? "CREATE_SELLER" : "UPDATE_SELLER", region, target, before,
                                     seller), input.reason(), null))
                             .map(x -> new Written(stored(written), before == null));

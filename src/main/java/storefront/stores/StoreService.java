@@ -1,5 +1,6 @@
 package storefront.stores;
 
+import storefront.common.Statements;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -148,7 +149,7 @@ class StoreService {
                         Store written = entity == null ? new Store() : entity;
                         written.assign(row);
                         return repository.persistAndFlush(written)
-                                .flatMap(x -> audit.record(operator, new Change(
+                                .flatMap(x -> audit.record(Statements.inSession(), operator, new Change(
                                         before == null ? "CREATE_STORE" : "UPDATE_STORE", row.region(), target,
                                         before, row), change.reason(), null))
                                 .replaceWith(before == null);
@@ -193,7 +194,7 @@ class StoreService {
                 return Uni.createFrom().voidItem();
             }
             entity.status = change.status();
-            return repository.flush().flatMap(x -> audit.record(operator, new Change("STORE_STATUS", before.region(),
+            return repository.flush().flatMap(x -> audit.record(Statements.inSession(), operator, new Change("STORE_STATUS", before.region(),
                     target, before, entity.row()), change.reason(), null));
         }));
         return ETags.staleAsPreconditionFailed(write, target).flatMap(x -> find(id));
@@ -270,7 +271,7 @@ class StoreService {
                     return Uni.createFrom().item(report);
                 }
                 return directory.upsert(tx, changed)
-                        .flatMap(x -> audit.writeAll(tx, operator, entries, reason, changeSet))
+                        .flatMap(x -> audit.recordAll(Statements.on(tx), operator, entries, reason, changeSet))
                         .replaceWith(report);
             }));
         });
