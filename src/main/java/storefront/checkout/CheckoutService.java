@@ -25,6 +25,7 @@ import storefront.checkout.PaymentGateway.OrderPayment;
 import storefront.common.Idempotency;
 import storefront.common.Json;
 import storefront.common.Problem;
+import storefront.common.Statements;
 import storefront.common.ProblemException;
 import storefront.flashsale.AddressKey;
 import storefront.flashsale.ClaimRules;
@@ -130,7 +131,7 @@ public class CheckoutService {
                                       CheckoutRequest request, String customerId) {
         List<Inventory.Units> units = priced.lines().stream()
                 .map(l -> new Inventory.Units(l.sku(), l.quantity() - claimed.getOrDefault(l.sku(), 0))).toList();
-        return inventory.reserve(tx, priced.cart().region(), units).flatMap(v -> {
+        return inventory.reserve(Statements.on(tx), priced.cart().region(), units).flatMap(v -> {
             ShippingAddress address = request.shippingAddress();
             int rate = priced.region().tax().rateFor(address.country(), address.state());
             Totals.Amounts amounts = priced.amounts(rate);

@@ -60,12 +60,11 @@ class ClaimBatcher {
     private final Cache<UUID, Lane> lanes = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10)).build();
 
     ClaimBatcher(Pool pool, FlashSaleRepository sales,
-                 @ConfigProperty(name = "storefront.flash-sale.claim-minutes") int claimMinutes,
-                 @ConfigProperty(name = "storefront.flash-sale.claim-batch") int maxBatch,
-                 @ConfigProperty(name = "storefront.http.request-timeout") Duration requestTimeout) {
+                 FlashSaleConfig config, @ConfigProperty(name = "storefront.http.request-timeout") Duration requestTimeout) {
+        int maxBatch = config.claimBatch();
         this.pool = pool;
         this.sales = sales;
-        this.claimTtl = Duration.ofMinutes(claimMinutes);
+        this.claimTtl = Duration.ofMinutes(config.claimMinutes());
         this.batchTimeout = requestTimeout;
         if (maxBatch < 1 || maxBatch > 1_000) {
             throw new IllegalStateException("Refusing to start: storefront.flash-sale.claim-batch (FLASH_CLAIM_BATCH) "

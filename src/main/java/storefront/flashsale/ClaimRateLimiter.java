@@ -1,7 +1,6 @@
 package storefront.flashsale;
 
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import storefront.common.ProblemException;
 import storefront.common.TokenBuckets;
 
@@ -17,9 +16,8 @@ public class ClaimRateLimiter {
 
     private final TokenBuckets buckets;
 
-    ClaimRateLimiter(@ConfigProperty(name = "storefront.flash-sale.rate-limit.burst") long burst,
-                     @ConfigProperty(name = "storefront.flash-sale.rate-limit.per-second") long perSecond) {
-        this.buckets = new TokenBuckets(burst, perSecond);
+    ClaimRateLimiter(FlashSaleConfig config) {
+        this.buckets = new TokenBuckets(config.rateLimit().burst(), config.rateLimit().perSecond());
     }
 
     /** Takes one claim from the client's bucket, or fails with 429 CLAIM_RATE_LIMITED and Retry-After. */

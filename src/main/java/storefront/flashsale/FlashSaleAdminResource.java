@@ -30,10 +30,10 @@ import storefront.audit.Operator;
 @Tag(name = "Ops: flash sales", description = "Create flash sales and watch them sell.")
 public class FlashSaleAdminResource {
 
-    private final FlashSaleService service;
+    private final FlashSaleAdminService service;
     private final JsonWebToken token;
 
-    FlashSaleAdminResource(FlashSaleService service, JsonWebToken token) {
+    FlashSaleAdminResource(FlashSaleAdminService service, JsonWebToken token) {
         this.service = service;
         this.token = token;
     }

@@ -15,7 +15,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
+import storefront.common.Ids;
 import storefront.common.SqlTime;
+import storefront.common.Statements;
 
 /** Flash sales, their shards and claims, on whichever connection the caller holds. */
 @Singleton
@@ -70,32 +72,27 @@ class FlashSaleRepository {
                 });
     }
 
-    Uni<Void> insert(SqlClient tx, Sale sale) {
-        int[] shares = new int[sale.shards()];
-        for (int i = 0; i < shares.length; i++) {
-            shares[i] = sale.quantity() / sale.shards() + (i < sale.quantity() % sale.shards() ? 1 : 0);
-        }
-        Integer[] remaining = new Integer[shares.length];
-        Integer[] shardNumbers = new Integer[shares.length];
-        for (int i = 0; i < shares.length; i++) {
-            remaining[i] = shares[i];
+    /**
+     * A new sale's units, split evenly over its shards (claims take from them in
+     * parallel), in the transaction {@code tx} runs in.
+     */
+    Uni<Void> insertShards(Statements tx, UUID saleId, int quantity, int shards) {
+        Integer[] shardNumbers = new Integer[shards];
+        Integer[] remaining = new Integer[shards];
+        for (int i = 0; i < shards; i++) {
             shardNumbers[i] = i;
+            remaining[i] = quantity / shards + (i < quantity % shards ? 1 : 0);
         }
-        Tuple row = Tuple.tuple().addUUID(sale.id()).addString(sale.sku()).addString(sale.region())
-                .addOffsetDateTime(SqlTime.utc(sale.startsAt())).addOffsetDateTime(SqlTime.utc(sale.endsAt()))
-                .addLong(sale.price()).addString(sale.currency()).addInteger(sale.quantity())
-                .addInteger(sale.perCustomerLimit()).addInteger(sale.shards()).addString(sale.createdBy());
-        return tx.preparedQuery("""
-                        insert into flash_sale (id, sku_code, region_code, starts_at, ends_at, price_minor, currency,
-                            quantity, per_customer_limit, shards, created_by)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)""")
-                .execute(row)
-                .flatMap(v -> tx.preparedQuery("""
-                                insert into flash_sale_shard (sale_id, shard, remaining)
-                                select $1, s, r from unnest($2::int[], $3::int[]) as x(s, r)""")
-                        .execute(Tuple.tuple().addUUID(sale.id()).addArrayOfInteger(shardNumbers)
-                                .addArrayOfInteger(remaining)))
-                .replaceWithVoid();
+        return tx.execute("""
+                        insert into flash_sale_shard (sale_id, shard, remaining)
+                        select $1, s, r from unnest(cast($2 as int[]), cast($3 as int[])) as x(s, r)""",
+                saleId, shardNumbers, remaining).replaceWithVoid();
+    }
+
+    /** The sale, or 404 FLASH_SALE_NOT_FOUND (an id that is no UUID names no sale). */
+    Uni<Sale> require(SqlClient client, String id) {
+        return Ids.uuid(id).map(uuid -> find(client, uuid)).orElse(Uni.createFrom().item(Optional.empty()))
+                .map(found -> found.orElseThrow(FlashSaleService::saleNotFound));
     }
 
     /** A claim as it goes to the database, with the id it gets if granted. */

@@ -8,17 +8,14 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import storefront.catalog.SkuInRegion;
 import storefront.availability.AvailabilityPolicy;
 import storefront.availability.Decision;
@@ -29,29 +26,23 @@ import storefront.common.Idempotency;
 import storefront.common.Ids;
 import storefront.common.Money;
 import storefront.common.Problem;
-import storefront.common.Statements;
 import storefront.common.ProblemException;
 import storefront.common.QueryParams;
 import storefront.flashsale.FlashSaleApi.ClaimRequest;
 import storefront.flashsale.FlashSaleApi.ClaimView;
-import storefront.flashsale.FlashSaleApi.FlashSaleAdminView;
 import storefront.flashsale.FlashSaleApi.FlashSaleList;
 import storefront.flashsale.FlashSaleApi.FlashSaleView;
-import storefront.flashsale.FlashSaleApi.NewFlashSale;
 import storefront.flashsale.FlashSaleApi.SaleState;
 import storefront.flashsale.FlashSaleRepository.ClaimOutcome;
 import storefront.flashsale.FlashSaleRepository.ClaimOutcome.Outcome;
 import storefront.flashsale.FlashSaleRepository.Sale;
-import storefront.inventory.Inventory;
-import storefront.audit.AuditLog;
-import storefront.audit.Operator;
 import storefront.order.OrderApi.ShippingAddress;
 import storefront.region.RegionDirectory;
 import storefront.region.Regions;
 
 /**
- * Flash sales: ops create them (setting their units aside from stock), shoppers
- * claim units. The database decides claims, a batch of a sale's claims in one
+ * Flash sales as shoppers meet them: see them, claim units (ops create them:
+ * {@link FlashSaleAdminService}). The database decides claims, a batch of a sale's claims in one
  * statement ({@link ClaimBatcher}: limits, units from shards, the claim rows);
  * what cannot change is answered from memory: a sale's
  * window, and for a short while after the database said so, that it is sold
@@ -70,12 +61,9 @@ public class FlashSaleService {
     private final Pool pool;
     private final CatalogService catalog;
     private final FlashSaleRepository sales;
-    private final Inventory inventory;
     private final RegionDirectory regions;
-    private final AuditLog audit;
     private final ClaimRateLimiter limiter;
     private final ClaimBatcher batcher;
-    private final int shards;
     private final long soldOutRecheckNanos;
     private final Clock clock;
     /** Sales by id: what claims need of them never changes after creation. */
@@ -128,79 +116,21 @@ public class FlashSaleService {
     private final CatalogVersion catalogVersion;
     private final Set<UUID> loadingGrants = ConcurrentHashMap.newKeySet();
 
-    FlashSaleService(Clock clock, Pool pool, FlashSaleRepository sales, Inventory inventory, RegionDirectory regions,
-                     CatalogService catalog,
-                     AuditLog audit, ClaimRateLimiter limiter, ClaimBatcher batcher, CatalogVersion catalogVersion,
-                     @ConfigProperty(name = "storefront.flash-sale.shards") int shards,
-                     @ConfigProperty(name = "storefront.flash-sale.sold-out-recheck-ms") long soldOutRecheckMs) {
+    FlashSaleService(Clock clock, Pool pool, FlashSaleRepository sales, RegionDirectory regions,
+                     CatalogService catalog, ClaimRateLimiter limiter, ClaimBatcher batcher,
+                     CatalogVersion catalogVersion, FlashSaleConfig config) {
         this.clock = clock;
         this.catalog = catalog;
         this.catalogVersion = catalogVersion;
         this.pool = pool;
         this.sales = sales;
-        this.inventory = inventory;
         this.regions = regions;
-        this.audit = audit;
         this.limiter = limiter;
         this.batcher = batcher;
-        this.shards = shards;
-        this.soldOutRecheckNanos = Duration.ofMillis(soldOutRecheckMs).toNanos();
+        this.soldOutRecheckNanos = Duration.ofMillis(config.soldOutRecheckMs()).toNanos();
         // An entry is only believed until its recheck time; dropping it soon after frees its keys.
-        this.soldOut = Caffeine.newBuilder().expireAfterWrite(Duration.ofMillis(soldOutRecheckMs).plusSeconds(10))
-                .build();
-    }
-
-    // ---- ops ----
-
-    Uni<FlashSaleAdminView> create(Operator operator, NewFlashSale request) {
-        Instant now = clock.instant();
-        List<Problem.FieldError> errors = new ArrayList<>();
-        if (!request.startsAt().isBefore(request.endsAt())) {
-            errors.add(new Problem.FieldError("endsAt", "must be after startsAt"));
-        }
-        if (!request.endsAt().isAfter(now)) {
-            errors.add(new Problem.FieldError("endsAt", "must be in the future"));
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
-        String sku = request.sku().trim().toUpperCase(Locale.ROOT);
-        String regionCode = request.region().trim().toUpperCase(Locale.ROOT);
-        int limit = request.perCustomerLimit() == null ? 1 : request.perCustomerLimit();
-        return regions.regions().flatMap(all -> {
-            Regions.Entry region = all.find(regionCode).orElseThrow(() -> ProblemException.invalid(List.of(
-                    new Problem.FieldError("region", "no region has the code '" + regionCode + "'"))));
-            operator.requireScope(List.of(regionCode));
-            String locale = region.view().defaultLocale();
-            return pool.withTransaction(tx -> catalog.skusIn(tx, regionCode, List.of(sku), locale, locale)
-                    .flatMap(found -> {
-                        SkuInRegion offer = found.get(sku);
-                        if (offer == null) {
-                            throw ProblemException.notFound("SKU_NOT_FOUND", "SKU not found",
-                                    "No SKU has the code '" + sku + "'.");
-                        }
-                        Decision decision = offer.decide(region.rules(), now);
-                        if (!decision.available()) {
-                            throw new ProblemException(CartService.notAvailable(regionCode, offer, decision));
-                        }
-                        Sale sale = new Sale(UUID.randomUUID(), sku, offer.productSlug(), regionCode,
-                                request.startsAt(), request.endsAt(), request.priceMinor(),
-                                region.view().currency(), request.quantity(), limit,
-                                Math.min(shards, request.quantity()), operator.actor(), null);
-                        return inventory.reserve(tx, regionCode, List.of(new Inventory.Units(sku, sale.quantity())))
-                                .flatMap(v -> sales.insert(tx, sale))
-                                .flatMap(v -> audit.record(Statements.on(tx), operator, new AuditLog.Change("CREATE_FLASH_SALE",
-                                        regionCode, "flash-sale:" + sale.id(), null, view(sale, now, sale.quantity())),
-                                        request.reason(), null))
-                                .replaceWith(sale.id());
-                    }));
-        }).flatMap(id -> adminView(id.toString()));
-    }
-
-    Uni<FlashSaleAdminView> adminView(String id) {
-        return requireSale(id).flatMap(sale -> sales.counts(pool, sale.id()).map(c -> new FlashSaleAdminView(
-                view(sale, clock.instant(), c.remaining()), sale.quantity(), c.remaining(), c.granted(), c.ordered(),
-                c.sold(), c.expired(), c.released(), sale.createdBy(), sale.settledAt())));
+        this.soldOut = Caffeine.newBuilder()
+                .expireAfterWrite(Duration.ofMillis(config.soldOutRecheckMs()).plusSeconds(10)).build();
     }
 
     // ---- shoppers ----
@@ -371,8 +301,7 @@ public class FlashSaleService {
     }
 
     private Uni<Sale> requireSale(String id) {
-        return Ids.uuid(id).map(uuid -> sales.find(pool, uuid)).orElse(Uni.createFrom().item(Optional.empty()))
-                .map(found -> found.orElseThrow(FlashSaleService::saleNotFound));
+        return sales.require(pool, id);
     }
 
     static FlashSaleView view(Sale sale, Instant now, int remaining) {

@@ -14,9 +14,10 @@ import java.util.Set;
 import java.util.UUID;
 import storefront.common.Problem;
 import storefront.common.ProblemException;
+import storefront.common.Statements;
 
 /**
- * Stock leaving and returning, on the caller's transaction. Units only ever
+ * Stock leaving and returning, in the caller's transaction. Units only ever
  * leave through a conditional update ({@code where on_hand - reserved >= n});
  * the table's checks refuse anything that would still go below zero. Rows are
  * locked in SKU order first, so two checkouts of the same SKUs never deadlock.
@@ -34,25 +35,25 @@ public class Inventory {
     }
 
     private static final String LOCK = """
-            select sku_code from stock where region_code = $1 and sku_code = any($2::text[])
+            select sku_code from stock where region_code = $1 and sku_code = any(cast($2 as text[]))
             order by sku_code for update""";
 
     /** Both kinds of taking have the same condition: the units must be available. */
     private static final String TAKE = """
             update stock s set %s, updated_at = now()
-            from unnest($2::text[], $3::int[]) as w(sku, qty)
+            from unnest(cast($2 as text[]), cast($3 as int[])) as w(sku, qty)
             where s.region_code = $1 and s.sku_code = w.sku and s.on_hand - s.reserved >= w.qty
             returning s.sku_code""";
 
     private static final String RESERVE = TAKE.formatted("reserved = s.reserved + w.qty");
     private static final String UNRESERVE = """
             update stock s set reserved = s.reserved - w.qty, updated_at = now()
-            from unnest($2::text[], $3::int[]) as w(sku, qty)
+            from unnest(cast($2 as text[]), cast($3 as int[])) as w(sku, qty)
             where s.region_code = $1 and s.sku_code = w.sku""";
     private static final String REMOVE = TAKE.formatted("on_hand = s.on_hand - w.qty");
     private static final String RESTORE = """
             update stock s set on_hand = s.on_hand + w.qty, updated_at = now()
-            from unnest($2::text[], $3::int[]) as w(sku, qty)
+            from unnest(cast($2 as text[]), cast($3 as int[])) as w(sku, qty)
             where s.region_code = $1 and s.sku_code = w.sku""";
 
     /** The order's lines, less the units its flash-sale claims cover. */
@@ -66,7 +67,7 @@ public class Inventory {
      * Reserves these units in a region, all or none. Fails with 409
      * OUT_OF_STOCK naming every SKU short of them; then nothing is reserved.
      */
-    public Uni<Void> reserve(SqlClient tx, String region, List<Units> units) {
+    public Uni<Void> reserve(Statements tx, String region, List<Units> units) {
         return takeAll(tx, region, units, RESERVE, UNRESERVE).map(short_ -> {
             if (!short_.isEmpty()) {
                 throw outOfStock(region, short_);
@@ -111,7 +112,7 @@ public class Inventory {
                             units.add(new Units(row.getString("sku_code"), row.getInteger("quantity")));
                         }
                     });
-                    return apply(tx, UNRESERVE, region, units);
+                    return apply(Statements.on(tx), UNRESERVE, region, units);
                 }).flatMap(v -> tx.preparedQuery("""
                                 select release_flash_claim(id, 'RELEASED')
                                 from flash_claim where order_id = $1 and status = 'ORDERED'""")
@@ -130,7 +131,7 @@ public class Inventory {
                 .flatMap(rows -> {
                     List<Units> units = new ArrayList<>();
                     rows.forEach(row -> units.add(new Units(row.getString("sku_code"), row.getInteger("quantity"))));
-                    return takeAll(tx, region, units, REMOVE, RESTORE);
+                    return takeAll(Statements.on(tx), region, units, REMOVE, RESTORE);
                 })
                 .flatMap(short_ -> !short_.isEmpty() ? Uni.createFrom().item(false)
                         : tx.preparedQuery("""
@@ -155,18 +156,17 @@ public class Inventory {
      * Takes every one of these units with {@code take}, or none: answers the SKUs
      * that fell short, after giving back (with {@code giveBack}) what was taken.
      */
-    private Uni<List<String>> takeAll(SqlClient tx, String region, List<Units> wanted, String take,
+    private Uni<List<String>> takeAll(Statements tx, String region, List<Units> wanted, String take,
                                       String giveBack) {
         List<Units> units = merge(wanted);
         if (units.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        String[] skus = units.stream().map(Units::sku).toArray(String[]::new);
-        return tx.preparedQuery(LOCK).execute(Tuple.of(region, skus))
-                .flatMap(locked -> tx.preparedQuery(take).execute(params(region, units)))
+        return tx.rows(LOCK, region, skus(units))
+                .flatMap(locked -> tx.rows(take, region, skus(units), quantities(units)))
                 .flatMap(rows -> {
                     Set<String> taken = new HashSet<>();
-                    rows.forEach(row -> taken.add(row.getString("sku_code")));
+                    rows.forEach(row -> taken.add((String) row[0]));
                     List<String> short_ = units.stream().map(Units::sku).filter(s -> !taken.contains(s)).toList();
                     if (short_.isEmpty()) {
                         return Uni.createFrom().item(short_);
@@ -176,16 +176,19 @@ public class Inventory {
                 });
     }
 
-    private Uni<Void> apply(SqlClient tx, String sql, String region, List<Units> units) {
+    private Uni<Void> apply(Statements tx, String sql, String region, List<Units> units) {
         if (units.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return tx.preparedQuery(sql).execute(params(region, units)).replaceWithVoid();
+        return tx.execute(sql, region, skus(units), quantities(units)).replaceWithVoid();
     }
 
-    private static Tuple params(String region, List<Units> units) {
-        return Tuple.of(region, units.stream().map(Units::sku).toArray(String[]::new))
-                .addArrayOfInteger(units.stream().map(Units::quantity).toArray(Integer[]::new));
+    private static String[] skus(List<Units> units) {
+        return units.stream().map(Units::sku).toArray(String[]::new);
+    }
+
+    private static Integer[] quantities(List<Units> units) {
+        return units.stream().map(Units::quantity).toArray(Integer[]::new);
     }
 
     /** One entry per SKU, in SKU order. */

@@ -103,7 +103,29 @@ class ClaimBatchTest {
 
     @Test
     void aBatchSizeThatCannotWorkStopsTheStartWithAReadableMessage() {
-        assertThatThrownBy(() -> new ClaimBatcher(pool, sales, 10, 0, Duration.ofSeconds(30))).isInstanceOf(IllegalStateException.class)
+        FlashSaleConfig batchOfNone = new FlashSaleConfig() {
+            public int shards() {
+                return 16;
+            }
+
+            public int claimBatch() {
+                return 0;
+            }
+
+            public int claimMinutes() {
+                return 10;
+            }
+
+            public long soldOutRecheckMs() {
+                return 1000;
+            }
+
+            public RateLimit rateLimit() {
+                return null;
+            }
+        };
+        assertThatThrownBy(() -> new ClaimBatcher(pool, sales, batchOfNone, Duration.ofSeconds(30)))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("FLASH_CLAIM_BATCH").hasMessageContaining("between 1 and 1000, not 0");
     }
 
