@@ -1,5 +1,6 @@
 package storefront.checkout;
 
+import storefront.inventory.InventoryConfig;
 import storefront.order.LineItem;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import storefront.cart.CartService;
 import storefront.cart.CartService.PricedCart;
 import storefront.cart.CartService.PricedLine;
@@ -68,12 +68,11 @@ public class CheckoutService {
 
     CheckoutService(Clock clock, Pool pool, CartService carts, OrderService orders, RegionDirectory regions,
                     PaymentGateway gateway, Idempotency idempotency, Json json, Inventory inventory,
-                    FlashClaims flashSales,
-                    @ConfigProperty(name = "storefront.inventory.reservation-minutes") int reservationMinutes) {
+                    FlashClaims flashSales, InventoryConfig config) {
         this.clock = clock;
         this.inventory = inventory;
         this.flashSales = flashSales;
-        this.reservation = Duration.ofMinutes(reservationMinutes);
+        this.reservation = Duration.ofMinutes(config.reservationMinutes());
         this.pool = pool;
         this.carts = carts;
         this.orders = orders;

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import storefront.common.BusinessMetrics;
 import storefront.common.Json;
@@ -46,7 +45,7 @@ public class PaymentReconciler {
 
     PaymentReconciler(Pool pool, OrderService orders, PaymentGateway gateway, PaymentLedger ledger,
                       PaymentAdminService refunds, Json json, BusinessMetrics metrics,
-                      @ConfigProperty(name = "storefront.payment.reconcile-after") Duration quietFor) {
+                      PaymentConfig config) {
         this.pool = pool;
         this.orders = orders;
         this.gateway = gateway;
@@ -54,7 +53,7 @@ public class PaymentReconciler {
         this.refunds = refunds;
         this.json = json;
         this.metrics = metrics;
-        this.quietFor = quietFor;
+        this.quietFor = config.reconcileAfter();
     }
 
     @Scheduled(every = "${storefront.payment.reconcile-every}", delayed = "${storefront.payment.reconcile-first-after}",

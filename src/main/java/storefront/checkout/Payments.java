@@ -10,7 +10,6 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,20 +24,11 @@ public class Payments {
 
     private static final Logger LOG = Logger.getLogger(Payments.class);
 
-    @ConfigProperty(name = "storefront.payment.provider", defaultValue = "stripe")
-    String configured;
-    @ConfigProperty(name = "storefront.stripe.secret-key")
-    Optional<String> secretKey;
-    @ConfigProperty(name = "storefront.stripe.webhook-secret")
-    Optional<String> webhookSecret;
-    @ConfigProperty(name = "storefront.stripe.api-base", defaultValue = "https://api.stripe.com")
-    String apiBase;
-    @ConfigProperty(name = "storefront.stripe.connect-timeout-ms", defaultValue = "3000")
-    int connectTimeoutMs;
-    @ConfigProperty(name = "storefront.stripe.read-timeout-ms", defaultValue = "10000")
-    int readTimeoutMs;
-    @ConfigProperty(name = "storefront.stripe.max-network-retries", defaultValue = "1")
-    int maxNetworkRetries;
+    private final PaymentConfig config;
+
+    Payments(PaymentConfig config) {
+        this.config = config;
+    }
 
     /** The provider the configuration names, with {@code auto} resolved. */
     static String resolve(String configured, boolean hasSecretKey) {
@@ -65,12 +55,12 @@ public class Payments {
     }
 
     String provider() {
-        return resolve(configured, secretKey.isPresent());
+        return resolve(config.provider(), config.stripe().secretKey().isPresent());
     }
 
     void check(@Observes StartupEvent event) {
         List<String> problems = problems(provider(), LaunchMode.current() == LaunchMode.NORMAL,
-                secretKey.isPresent(), webhookSecret.isPresent());
+                config.stripe().secretKey().isPresent(), config.stripe().webhookSecret().isPresent());
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Refusing to start: " + String.join(" ", problems));
         }
@@ -79,7 +69,7 @@ public class Payments {
 
     /** The webhook signing secret, when Stripe is the provider. */
     Optional<String> webhookSecret() {
-        return provider().equals(PaymentGateway.STRIPE) ? webhookSecret : Optional.empty();
+        return provider().equals(PaymentGateway.STRIPE) ? config.stripe().webhookSecret() : Optional.empty();
     }
 
     @Produces
@@ -88,12 +78,13 @@ public class Payments {
         if (!provider().equals(PaymentGateway.STRIPE)) {
             return new ManualGateway();
         }
+        PaymentConfig.Stripe stripe = config.stripe();
         return new StripeGateway(StripeClient.builder()
-                .setApiKey(secretKey.orElseThrow(() -> new IllegalStateException("STRIPE_SECRET_KEY is not set")))
-                .setApiBase(apiBase)
-                .setConnectTimeout(connectTimeoutMs)
-                .setReadTimeout(readTimeoutMs)
-                .setMaxNetworkRetries(maxNetworkRetries)
-                .build(), apiBase);
+                .setApiKey(stripe.secretKey().orElseThrow(() -> new IllegalStateException("STRIPE_SECRET_KEY is not set")))
+                .setApiBase(stripe.apiBase())
+                .setConnectTimeout(stripe.connectTimeoutMs())
+                .setReadTimeout(stripe.readTimeoutMs())
+                .setMaxNetworkRetries(stripe.maxNetworkRetries())
+                .build(), stripe.apiBase());
     }
 }

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import storefront.cart.CartConfig;
 import storefront.common.ProblemException;
 import storefront.flashsale.FlashClaims;
 import storefront.inventory.Inventory;
@@ -52,8 +52,8 @@ public class ReservationSweeper {
 
     ReservationSweeper(Pool pool, OrderService orders, Inventory inventory, FlashClaims flashSales,
                        PaymentGateway gateway, PaymentAdminService payments,
-                       @ConfigProperty(name = "storefront.cart.retention-days") int cartRetentionDays) {
-        this.cartRetentionDays = cartRetentionDays;
+                       CartConfig config) {
+        this.cartRetentionDays = config.retentionDays();
         this.pool = pool;
         this.orders = orders;
         this.inventory = inventory;

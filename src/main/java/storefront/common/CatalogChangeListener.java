@@ -35,8 +35,8 @@ public class CatalogChangeListener {
     String username;
     @ConfigProperty(name = "quarkus.datasource.password")
     Optional<String> password;
-    @ConfigProperty(name = "storefront.db.schema")
-    String schema;
+    @Inject
+    DatabaseConfig database;
 
     private PgSubscriber subscriber;
 
@@ -44,7 +44,7 @@ public class CatalogChangeListener {
         PgConnectOptions options = PgConnectOptions.fromUri(url).setUser(username);
         options.setMetricsName("catalog-listener");  // its own metrics, apart from the pool's
         password.ifPresent(options::setPassword);
-        subscriber = subscribe(vertx, options, schema, version);
+        subscriber = subscribe(vertx, options, database.schema(), version);
     }
 
     /**

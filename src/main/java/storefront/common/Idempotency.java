@@ -16,7 +16,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -69,14 +68,10 @@ public class Idempotency {
     private final int leaseSeconds;
     private final int retentionHours;
 
-    public Idempotency(Pool pool,
-                       @ConfigProperty(name = "storefront.idempotency.lease-seconds", defaultValue = "120")
-                       int leaseSeconds,
-                       @ConfigProperty(name = "storefront.idempotency.retention-hours", defaultValue = "24")
-                       int retentionHours) {
+    public Idempotency(Pool pool, IdempotencyConfig config) {
         this.pool = pool;
-        this.leaseSeconds = leaseSeconds;
-        this.retentionHours = retentionHours;
+        this.leaseSeconds = config.leaseSeconds();
+        this.retentionHours = config.retentionHours();
     }
 
     /** The key of a request: 1 to 255 visible ASCII characters. Missing: 400 IDEMPOTENCY_KEY_REQUIRED. */

@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.MediaType;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Ready answers to catalog reads, keyed by what the request asked and by the
@@ -33,8 +32,12 @@ public class ResponseCache {
     private static final int ENTRY_OVERHEAD_BYTES = 512;
 
     @Inject
-    public ResponseCache(CatalogVersion version, ObjectMapper mapper, MeterRegistry registry,
-                         @ConfigProperty(name = "storefront.catalog.cache.max-mb", defaultValue = "64") long maxMegabytes) {
+    ResponseCache(CatalogVersion version, ObjectMapper mapper, MeterRegistry registry, CatalogCacheConfig config) {
+        this(version, mapper, registry, config.maxMb());
+    }
+
+    /** A cache of at most {@code maxMegabytes} (another replica's, in a test). */
+    public ResponseCache(CatalogVersion version, ObjectMapper mapper, MeterRegistry registry, long maxMegabytes) {
         this.version = version;
         this.mapper = mapper;
         // Bounded by bytes, not entries: a client cannot grow it past the limit with large pages or odd queries.

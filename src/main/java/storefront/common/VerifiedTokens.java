@@ -16,7 +16,6 @@ import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Verifies a bearer token once, then trusts the result for a short while: a
@@ -50,10 +49,8 @@ public class VerifiedTokens extends JWTCallerPrincipalFactory {
     static final int ENTRY_OVERHEAD_BYTES = 1024;
 
     @Inject
-    VerifiedTokens(@ConfigProperty(name = "storefront.jwt.verified-cache-seconds") long seconds,
-                   @ConfigProperty(name = "storefront.jwt.verified-cache-mb") Optional<Long> megabytes,
-                   MeterRegistry registry) {
-        this(seconds, maxBytes(megabytes), registry);
+    VerifiedTokens(JwtConfig config, MeterRegistry registry) {
+        this(config.verifiedCacheSeconds(), maxBytes(config.verifiedCacheMb()), registry);
     }
 
     /** JWT_VERIFIED_CACHE_MB, or else an eighth of the heap. */

@@ -11,10 +11,8 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import storefront.common.Problem;
@@ -51,20 +49,16 @@ public class EdgeFilters {
     private final long requestTimeoutMs;
     private final long uploadTimeoutMs;
 
-    EdgeFilters(ObjectMapper json, CorsOrigins cors,
-                @ConfigProperty(name = "storefront.http.request-timeout") Duration requestTimeout,
-                @ConfigProperty(name = "storefront.http.upload-timeout") Duration uploadTimeout,
-                @ConfigProperty(name = "storefront.http.max-body-bytes") long maxBodyBytes,
-                @ConfigProperty(name = "storefront.http.write-rate.burst") long burst,
-                @ConfigProperty(name = "storefront.http.write-rate.per-second") long perSecond) {
+    EdgeFilters(ObjectMapper json, CorsOrigins cors, HttpConfig config) {
         this.json = json;
-        this.requestTimeoutMs = requestTimeout.toMillis();
-        this.uploadTimeoutMs = uploadTimeout.toMillis();
+        this.requestTimeoutMs = config.requestTimeout().toMillis();
+        this.uploadTimeoutMs = config.uploadTimeout().toMillis();
+        long maxBodyBytes = config.maxBodyBytes();
         this.maxBodyBytes = maxBodyBytes;
         this.jsonBodies = BodyHandler.create(false).setBodyLimit(maxBodyBytes).setHandleFileUploads(false)
                 .setMergeFormAttributes(false);
         this.cors = cors;
-        this.writes = new TokenBuckets(burst, perSecond);
+        this.writes = new TokenBuckets(config.writeRate().burst(), config.writeRate().perSecond());
     }
 
     void register(@Observes Filters filters) {

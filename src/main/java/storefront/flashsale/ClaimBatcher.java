@@ -9,6 +9,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.pgclient.PgException;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,8 +20,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import storefront.common.ProblemException;
+import storefront.edge.HttpConfig;
 import storefront.flashsale.FlashSaleRepository.ClaimAttempt;
 import storefront.flashsale.FlashSaleRepository.ClaimOutcome;
 import storefront.flashsale.FlashSaleRepository.Sale;
@@ -59,8 +60,13 @@ class ClaimBatcher {
     /** One lane per sale that has claims; an idle lane is dropped (a late batch still answers its own claims). */
     private final Cache<UUID, Lane> lanes = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10)).build();
 
-    ClaimBatcher(Pool pool, FlashSaleRepository sales,
-                 FlashSaleConfig config, @ConfigProperty(name = "storefront.http.request-timeout") Duration requestTimeout) {
+    @Inject
+    ClaimBatcher(Pool pool, FlashSaleRepository sales, FlashSaleConfig config, HttpConfig http) {
+        this(pool, sales, config, http.requestTimeout());
+    }
+
+    /** A batch waits for the database at most as long as a request may take ({@code requestTimeout}). */
+    ClaimBatcher(Pool pool, FlashSaleRepository sales, FlashSaleConfig config, Duration requestTimeout) {
         int maxBatch = config.claimBatch();
         this.pool = pool;
         this.sales = sales;

@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import storefront.common.CatalogVersion;
 import storefront.common.Statements;
 import storefront.common.SharedLoad;
@@ -33,8 +32,11 @@ public class RegionDirectory {
     private final Set<String> served;
 
     @Inject
-    RegionDirectory(CatalogVersion version, RegionRepository repository,
-                    @ConfigProperty(name = "storefront.regions.served") Optional<List<String>> served) {
+    RegionDirectory(CatalogVersion version, RegionRepository repository, RegionsConfig config) {
+        this(version, repository, config.served());
+    }
+
+    RegionDirectory(CatalogVersion version, RegionRepository repository, Optional<List<String>> served) {
         this.version = version;
         this.served = served.orElse(List.of()).stream().map(String::strip).filter(code -> !code.isEmpty())
                 .map(code -> code.toUpperCase(Locale.ROOT)).collect(Collectors.toCollection(LinkedHashSet::new));

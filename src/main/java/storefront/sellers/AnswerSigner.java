@@ -2,6 +2,7 @@ package storefront.sellers;
 
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Startup;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +20,6 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.RsaJsonWebKey;
@@ -47,7 +47,13 @@ public class AnswerSigner {
     private final String keyId;
     private final String keySet;
 
-    AnswerSigner(@ConfigProperty(name = "storefront.sellers.signing-key-location") Optional<String> location) {
+    @Inject
+    AnswerSigner(SellersConfig config) {
+        this(config.signingKeyLocation());
+    }
+
+    /** Signs with the key in the PEM file at {@code location}, or with a key made now. */
+    AnswerSigner(Optional<String> location) {
         KeyPair pair = location.filter(l -> !l.isBlank()).map(AnswerSigner::read).orElseGet(AnswerSigner::ephemeral);
         RsaJsonWebKey jwk = new RsaJsonWebKey((RSAPublicKey) pair.getPublic());
         this.keyId = jwk.calculateBase64urlEncodedThumbprint("SHA-256");

@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import storefront.common.ETags;
 import storefront.common.Ids;
 import storefront.common.Problem;
@@ -57,13 +56,13 @@ class SellerService {
     private final Clock clock;
 
     SellerService(Clock clock, SellerRepository repository, SellerLookup lookup, RegionDirectory regions, AuditLog audit,
-                  @ConfigProperty(name = "storefront.sellers.brand-names") List<String> brandNames) {
+                  SellersConfig config) {
         this.clock = clock;
         this.repository = repository;
         this.lookup = lookup;
         this.regions = regions;
         this.audit = audit;
-        this.brandNames = brandNames.stream().map(name -> name.strip().toLowerCase(Locale.ROOT))
+        this.brandNames = config.brandNames().stream().map(name -> name.strip().toLowerCase(Locale.ROOT))
                 .filter(name -> !name.isEmpty()).toList();
     }
 

@@ -33,7 +33,7 @@ public class StripeMock implements QuarkusTestResourceLifecycleManager {
         server = new WireMockServer(options().dynamicPort().globalTemplating(true));
         server.start();
         answerLikeStripe();
-        return Map.of("storefront.stripe.api-base", server.baseUrl());
+        return Map.of("storefront.payment.stripe.api-base", server.baseUrl());
     }
 
     @Override
