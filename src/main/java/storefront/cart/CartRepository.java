@@ -66,6 +66,17 @@ class CartRepository {
                 .flatMap(rows -> rows.rowCount() == 0 ? Uni.createFrom().voidItem() : touch(client, cartId));
     }
 
+    /** Deletes up to {@code limit} carts untouched for {@code days} that never became orders; answers how many. */
+    Uni<Integer> deleteAbandoned(SqlClient client, int days, int limit) {
+        return client.preparedQuery("""
+                        delete from cart where id in (
+                            select c.id from cart c
+                            where c.updated_at < now() - make_interval(days => $1)
+                              and not exists (select 1 from customer_order o where o.cart_id = c.id)
+                            limit $2)""")
+                .execute(Tuple.of(days, limit)).map(rows -> rows.rowCount());
+    }
+
     private Uni<Void> touch(SqlClient client, UUID cartId) {
         return client.preparedQuery("update cart set updated_at = now() where id = $1")
                 .execute(Tuple.of(cartId)).replaceWithVoid();

@@ -78,8 +78,11 @@ public class CartService {
     private final CatalogService catalog;
     private final RegionDirectory regions;
     private final Clock clock;
+    private final CartConfig config;
 
-    CartService(Clock clock, Pool pool, CartRepository carts, RegionDirectory regions, CatalogService catalog) {
+    CartService(Clock clock, Pool pool, CartRepository carts, RegionDirectory regions, CatalogService catalog,
+                CartConfig config) {
+        this.config = config;
         this.clock = clock;
         this.catalog = catalog;
         this.pool = pool;
@@ -216,6 +219,14 @@ public class CartService {
         extensions.put("reasons", decision.reasons());
         return new Problem(422, "PRODUCT_NOT_AVAILABLE_IN_REGION", "Not available in your region",
                 "SKU " + sku + " of '" + product + "' cannot be bought in region " + region + ".", null, extensions);
+    }
+
+    /**
+     * Deletes up to {@code limit} carts nobody touched for the configured days
+     * and that never became orders (a sweep's job); answers how many.
+     */
+    public Uni<Integer> deleteAbandoned(int limit) {
+        return carts.deleteAbandoned(pool, config.retentionDays(), limit);
     }
 
     private static ProblemException cartNotFound() {

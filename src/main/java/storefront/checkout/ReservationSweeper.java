@@ -4,14 +4,15 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Singleton;
-import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
-import storefront.cart.CartConfig;
+import storefront.cart.CartService;
 import storefront.common.ProblemException;
 import storefront.flashsale.FlashClaims;
 import storefront.inventory.Inventory;
@@ -19,23 +20,41 @@ import storefront.order.OrderService;
 
 /**
  * Gives back what nobody paid for, on every replica at once without stepping
- * on each other (rows are taken with SKIP LOCKED): pending orders whose
- * reservation ran out become EXPIRED and release their stock; their
- * PaymentIntents are cancelled at the provider (again on the next run if it
- * could not be reached); unused flash-sale claims return to their sales; ended
- * sales return what is left to stock; refunds still owed are sent again; carts
- * nobody touched for the configured days (and that never became orders) go.
+ * on each other (rows are taken with SKIP LOCKED), as named jobs run one after
+ * the other, each on its own: {@value #EXPIRED_ORDERS} (pending orders whose
+ * reservation ran out become EXPIRED and release their stock),
+ * {@value #CANCELLED_PAYMENTS} (their PaymentIntents are cancelled at the
+ * provider, again on the next run if it could not be reached),
+ * {@value #EXPIRED_CLAIMS} (unused flash-sale claims return to their sales),
+ * {@value #ENDED_SALES} (ended sales return what is left to stock),
+ * {@value #DUE_REFUNDS} (refunds still owed are sent again) and
+ * {@value #ABANDONED_CARTS} (carts nobody touched for the configured days, that
+ * never became orders, go). The statements are the owning features'.
  */
 @Singleton
 public class ReservationSweeper {
 
-    /** What one sweep did. */
-    public record Sweep(int expiredOrders, int cancelledPayments, int expiredClaims, int settledSales,
-                        int refundsSent, int abandonedCarts) {
+    public static final String EXPIRED_ORDERS = "expired-orders";
+    public static final String CANCELLED_PAYMENTS = "cancelled-payments";
+    public static final String EXPIRED_CLAIMS = "expired-claims";
+    public static final String ENDED_SALES = "ended-sales";
+    public static final String DUE_REFUNDS = "due-refunds";
+    public static final String ABANDONED_CARTS = "abandoned-carts";
+
+    /** What one sweep did: per job, how many it gave back (orders, payments, claims, sales, refunds, carts). */
+    public record Sweep(Map<String, Integer> byJob) {
+
+        public int of(String job) {
+            return byJob.getOrDefault(job, 0);
+        }
 
         int total() {
-            return expiredOrders + cancelledPayments + expiredClaims + settledSales + refundsSent + abandonedCarts;
+            return byJob.values().stream().mapToInt(Integer::intValue).sum();
         }
+    }
+
+    /** One job of the sweep. */
+    private record Job(String name, Supplier<Uni<Integer>> run) {
     }
 
     private static final Logger LOG = Logger.getLogger(ReservationSweeper.class);
@@ -44,22 +63,22 @@ public class ReservationSweeper {
     private final Pool pool;
     private final OrderService orders;
     private final Inventory inventory;
-    private final FlashClaims flashSales;
     private final PaymentGateway gateway;
-    private final PaymentAdminService payments;
-
-    private final int cartRetentionDays;
+    private final List<Job> jobs;
 
     ReservationSweeper(Pool pool, OrderService orders, Inventory inventory, FlashClaims flashSales,
-                       PaymentGateway gateway, PaymentAdminService payments,
-                       CartConfig config) {
-        this.cartRetentionDays = config.retentionDays();
+                       PaymentGateway gateway, PaymentAdminService payments, CartService carts) {
         this.pool = pool;
         this.orders = orders;
         this.inventory = inventory;
-        this.flashSales = flashSales;
         this.gateway = gateway;
-        this.payments = payments;
+        this.jobs = List.of(
+                new Job(EXPIRED_ORDERS, this::expireOrders),
+                new Job(CANCELLED_PAYMENTS, this::cancelPayments),
+                new Job(EXPIRED_CLAIMS, () -> pool.withTransaction(tx -> flashSales.expireClaims(tx, BATCH * 5))),
+                new Job(ENDED_SALES, () -> pool.withTransaction(tx -> flashSales.settleEnded(tx, 20))),
+                new Job(DUE_REFUNDS, payments::submitDueRefunds),
+                new Job(ABANDONED_CARTS, () -> carts.deleteAbandoned(BATCH * 5)));
     }
 
     @Scheduled(every = "${storefront.inventory.sweep-every}", delayed = "${storefront.inventory.sweep-every}",
@@ -67,50 +86,26 @@ public class ReservationSweeper {
     Uni<Void> scheduled() {
         return sweep().invoke(s -> {
             if (s.total() > 0) {
-                LOG.infof("Swept: %s", s);
+                LOG.infof("Swept: %s", s.byJob());
             }
         }).onFailure().invoke(f -> LOG.warn("Sweep failed; the next one tries again", f)).onFailure()
                 .recoverWithNull().replaceWithVoid();
     }
 
-    /** One sweep, each step on its own. */
+    /** One sweep: every job once, in order. */
     public Uni<Sweep> sweep() {
-        return expireOrders().flatMap(expired -> cancelPayments().flatMap(cancelled ->
-                pool.withTransaction(tx -> flashSales.expireClaims(tx, BATCH * 5)).flatMap(claims ->
-                        pool.withTransaction(tx -> flashSales.settleEnded(tx, 20)).flatMap(settled ->
-                                payments.submitDueRefunds().flatMap(refunds -> abandonedCarts().map(carts ->
-                                        new Sweep(expired, cancelled, claims, settled, refunds, carts)))))));
-    }
-
-    private Uni<Integer> abandonedCarts() {
-        return pool.preparedQuery("""
-                        delete from cart where id in (
-                            select c.id from cart c
-                            where c.updated_at < now() - make_interval(days => $1)
-                              and not exists (select 1 from customer_order o where o.cart_id = c.id)
-                            limit $2)""")
-                .execute(Tuple.of(cartRetentionDays, BATCH * 5)).map(rows -> rows.rowCount());
+        Map<String, Integer> done = new LinkedHashMap<>();
+        return Multi.createFrom().iterable(jobs)
+                .onItem().transformToUniAndConcatenate(job -> job.run().get().invoke(n -> done.put(job.name(), n)))
+                .collect().last()
+                .map(last -> new Sweep(Collections.unmodifiableMap(done)));
     }
 
     private Uni<Integer> expireOrders() {
-        return pool.withTransaction(tx -> tx.preparedQuery("""
-                        select id from customer_order
-                        where stock_status = 'RESERVED' and reserved_until < now() and status = 'PENDING_PAYMENT'
-                        order by reserved_until limit $1 for update skip locked""")
-                .execute(Tuple.of(BATCH))
-                .flatMap(rows -> {
-                    List<UUID> ids = new ArrayList<>();
-                    rows.forEach(row -> ids.add(row.getUUID("id")));
-                    return Multi.createFrom().iterable(ids)
-                            .onItem().transformToUniAndConcatenate(id -> orders.expire(tx, id)
-                                    .call(v -> inventory.release(tx, id)))
-                            .collect().asList().map(List::size);
-                }));
-    }
-
-    private Uni<Void> cancelled(UUID orderId) {
-        return pool.preparedQuery("update customer_order set cancel_payment = false where id = $1")
-                .execute(Tuple.of(orderId)).replaceWithVoid();
+        return pool.withTransaction(tx -> orders.lockOverdue(tx, BATCH).flatMap(ids -> Multi.createFrom()
+                .iterable(ids)
+                .onItem().transformToUniAndConcatenate(id -> orders.expire(tx, id).call(v -> inventory.release(tx, id)))
+                .collect().asList().map(List::size)));
     }
 
     private static boolean refused(Throwable failure) {
@@ -118,22 +113,21 @@ public class ReservationSweeper {
     }
 
     private Uni<Integer> cancelPayments() {
-        return pool.preparedQuery("select id from customer_order where cancel_payment order by updated_at limit $1")
-                .execute(Tuple.of(BATCH))
-                .onItem().transformToMulti(rows -> Multi.createFrom().iterable(rows))
-                .onItem().transformToUniAndConcatenate(row -> orders.find(pool, row.getUUID("id"), false)
+        return orders.paymentsToCancel(pool, BATCH)
+                .onItem().transformToMulti(ids -> Multi.createFrom().iterable(ids))
+                .onItem().transformToUniAndConcatenate(id -> orders.find(pool, id, false)
                         .flatMap(found -> gateway.cancel(CheckoutService.payment(found.orElseThrow())))
-                        .flatMap(v -> cancelled(row.getUUID("id")))
+                        .flatMap(v -> orders.paymentCancelled(pool, id))
                         .map(v -> 1)
                         .onFailure(ReservationSweeper::refused).recoverWithUni(failure -> {
                             // The provider refused it (not a passing outage): asking again would not help.
                             LOG.errorf("The provider refused to cancel the payment of order %s (%s); left as it is",
-                                    row.getUUID("id"), failure.getMessage());
-                            return cancelled(row.getUUID("id")).replaceWith(0);
+                                    id, failure.getMessage());
+                            return orders.paymentCancelled(pool, id).replaceWith(0);
                         })
                         .onFailure().recoverWithItem(failure -> {
                             LOG.warnf("Cancelling the payment of order %s failed (%s); trying again later",
-                                    row.getUUID("id"), failure.getMessage());
+                                    id, failure.getMessage());
                             return 0;
                         }))
                 .collect().with(Collectors.summingInt(Integer::intValue));

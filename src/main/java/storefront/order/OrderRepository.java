@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Singleton;
@@ -161,6 +162,36 @@ class OrderRepository {
                     rows.forEach(row -> countEntered(tx, row.getString("region_code"), "EXPIRED"));
                     return rows.rowCount() == 1;
                 });
+    }
+
+    /**
+     * Up to {@code limit} pending orders whose reservation ran out, oldest first,
+     * locked; rows another replica holds are skipped, not waited for.
+     */
+    public Uni<List<UUID>> lockOverdue(SqlClient tx, int limit) {
+        return tx.preparedQuery("""
+                        select id from customer_order
+                        where stock_status = 'RESERVED' and reserved_until < now() and status = 'PENDING_PAYMENT'
+                        order by reserved_until limit $1 for update skip locked""")
+                .execute(Tuple.of(limit)).map(OrderRepository::ids);
+    }
+
+    /** Up to {@code limit} orders whose PaymentIntent is to be cancelled, longest waiting first. */
+    public Uni<List<UUID>> paymentsToCancel(SqlClient client, int limit) {
+        return client.preparedQuery("select id from customer_order where cancel_payment order by updated_at limit $1")
+                .execute(Tuple.of(limit)).map(OrderRepository::ids);
+    }
+
+    /** The order's PaymentIntent is cancelled at the provider (or will never be). */
+    public Uni<Void> paymentCancelled(SqlClient client, UUID orderId) {
+        return client.preparedQuery("update customer_order set cancel_payment = false where id = $1")
+                .execute(Tuple.of(orderId)).replaceWithVoid();
+    }
+
+    private static List<UUID> ids(RowSet<Row> rows) {
+        List<UUID> ids = new ArrayList<>();
+        rows.forEach(row -> ids.add(row.getUUID("id")));
+        return ids;
     }
 
     /** An expired order's payment succeeded but its stock is gone: paid, and to be refunded. */

@@ -122,6 +122,20 @@ public class OrderService {
         return orders.addRefund(tx, orderId, amountMinor, actor, reason);
     }
 
+    /** Up to {@code limit} orders whose reservation ran out, locked (others' skipped). */
+    public Uni<List<UUID>> lockOverdue(SqlClient tx, int limit) {
+        return orders.lockOverdue(tx, limit);
+    }
+
+    /** Up to {@code limit} orders whose PaymentIntent is to be cancelled. */
+    public Uni<List<UUID>> paymentsToCancel(SqlClient client, int limit) {
+        return orders.paymentsToCancel(client, limit);
+    }
+
+    public Uni<Void> paymentCancelled(SqlClient client, UUID orderId) {
+        return orders.paymentCancelled(client, orderId);
+    }
+
     /** Expires an order still waiting for its payment; false when it is no longer waiting. */
     public Uni<Boolean> expire(SqlClient tx, UUID orderId) {
         return orders.expire(tx, orderId);

@@ -166,7 +166,7 @@ class ReservationExpiryTest {
         TestSkus.sql(pool, "update cart set updated_at = now() - interval '31 days' where id in ($1::uuid, $2::uuid)",
                 abandoned, ordered);
 
-        assertThat(sweeper.sweep().await().indefinitely().abandonedCarts()).isGreaterThanOrEqualTo(1);
+        assertThat(sweeper.sweep().await().indefinitely().of(ReservationSweeper.ABANDONED_CARTS)).isGreaterThanOrEqualTo(1);
         io.restassured.RestAssured.get("/api/v1/carts/{id}", abandoned).then().statusCode(404);
         io.restassured.RestAssured.get("/api/v1/carts/{id}", fresh).then().statusCode(200);
         io.restassured.RestAssured.get("/api/v1/carts/{id}", ordered).then().statusCode(200);
