@@ -170,22 +170,27 @@ class ToggleService {
         Set<String> regions = new TreeSet<>(normalized.stream().map(Change::region).toList());
         UUID id = UUID.randomUUID();
         Statements tx = Statements.inSession();
-        Uni<ChangeSetResult> work = Panache.withTransaction(() -> tx.rows("select now()")
+        // A single change answers its target's state only: what shoppers see change is a change set's answer.
+        boolean withDiff = !single;
+        Uni<ChangeSetResult> work = directory.regions().invoke(all -> regions.forEach(code -> all.find(code)
+                .orElseThrow(() -> ProblemException.notFound("REGION_NOT_FOUND", "Region not found",
+                        "No region has the code '" + code + "'."))))
+                .flatMap(known -> Panache.withTransaction(() -> tx.rows("select now()")
                 .map(rows -> ((OffsetDateTime) rows.get(0)[0]).toInstant())
-                .flatMap(at -> decisions(tx, regions, at).flatMap(before ->
+                .flatMap(at -> decisions(tx, withDiff ? regions : Set.of(), at).flatMap(before ->
                         Multi.createFrom().range(0, normalized.size())
                                 .onItem().transformToUniAndConcatenate(i -> applyOne(tx, operator, normalized.get(i),
                                         i, why, id))
                                 .collect().asList()
                                 .call(applied -> repository.flush())
-                                .flatMap(applied -> decisions(tx, regions, at).map(after ->
+                                .flatMap(applied -> decisions(tx, withDiff ? regions : Set.of(), at).map(after ->
                                         new ChangeSetResult(dryRun ? null : id, dryRun, at, applied,
                                                 diff(before, after))))))
                 .invoke(result -> {
                     if (dryRun) {
                         throw new DryRun(result);
                     }
-                }));
+                })));
         return work
                 .onFailure(DryRun.class).recoverWithItem(failure -> ((DryRun) failure).result)
                 .invoke(result -> {
@@ -287,6 +292,9 @@ class ToggleService {
 
     /** Per region, every product's decision at {@code at}, as the connection sees the data now. */
     private Uni<Map<String, Map<String, Decision>>> decisions(Statements tx, Set<String> regions, Instant at) {
+        if (regions.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
         return directory.regionsAsSeenBy(tx).flatMap(all -> Multi.createFrom().iterable(regions)
                 .onItem().transformToUniAndConcatenate(code -> {
                     RegionRules rules = all.require(code).rules();

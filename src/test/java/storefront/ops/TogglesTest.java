@@ -182,6 +182,18 @@ class TogglesTest {
         given().auth().oauth2(ADMIN).header("If-Match", "*").contentType(ContentType.JSON)
                 .body(Map.of("listed", false, "reason", "x")).put("/api/v1/admin/regions/US/products/no-such/listing")
                 .then().statusCode(404).body("code", equalTo("PRODUCT_NOT_FOUND"));
+        // A region that does not exist is named as such by every switch, a product's included.
+        given().auth().oauth2(ADMIN).header("If-Match", "*").contentType(ContentType.JSON)
+                .body(Map.of("sold", true, "reason", "x")).put("/api/v1/admin/regions/XX/categories/WEARABLE")
+                .then().statusCode(404).body("code", equalTo("REGION_NOT_FOUND"));
+        given().auth().oauth2(ADMIN).header("If-Match", "*").contentType(ContentType.JSON)
+                .body(Map.of("listed", false, "reason", "x"))
+                .put("/api/v1/admin/regions/XX/products/mi-band-8/listing")
+                .then().statusCode(404).body("code", equalTo("REGION_NOT_FOUND"));
+        given().auth().oauth2(ADMIN).header("If-Match", "*").contentType(ContentType.JSON)
+                .body(Map.of("availableFrom", "2030-01-01T00:00:00Z", "reason", "x"))
+                .put("/api/v1/admin/regions/XX/products/mi-band-8/launch-window")
+                .then().statusCode(404).body("code", equalTo("REGION_NOT_FOUND"));
     }
 
     @Test
