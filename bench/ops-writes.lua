@@ -1,7 +1,8 @@
 -- Ops writes: each wrk thread (one connection) replaces its own seller, its own
--- store and its own product's US prices in turn, sending If-Match with the ETag
--- of its previous answer, so every write is a real change that one writer
--- wins. Set up by ops-writes.sh.
+-- store and its own product's US prices, delists or lists that product in the
+-- US and sets its stock there, in turn, sending If-Match with the ETag of its
+-- previous answer, so every write is a real change that one writer wins. Set up
+-- by ops-writes.sh.
 local threads = {}
 local counter = 0
 
@@ -19,6 +20,13 @@ function init(args)
   storeTag = os.getenv("STORE_ETAG_" .. n)
   product = "bench-product-" .. n
   productTag = os.getenv("PRODUCT_ETAG_" .. n)
+  listingTag = os.getenv("LISTING_ETAG_" .. n)
+  stockTag = os.getenv("STOCK_ETAG_" .. n)
+  -- KINDS (comma-separated) narrows the mix, to see what one kind of write costs.
+  kinds = {}
+  for k in string.gmatch(os.getenv("KINDS") or "seller,store,product,listing,stock", "[^,]+") do
+    table.insert(kinds, k)
+  end
   i = 0
   last = nil
   writes, refused = 0, 0
@@ -45,25 +53,39 @@ end
 function request()
   i = i + 1
   local headers = {["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json"}
-  if i % 3 == 1 then
-    last = "seller"
+  local kind = kinds[(i - 1) % #kinds + 1]
+  last = kind
+  if kind == "seller" then
     headers["If-Match"] = sellerTag
     return wrk.format("PUT", "/api/v1/admin/sellers/" .. seller, headers, sellerBody(i))
-  elseif i % 3 == 2 then
-    last = "store"
+  elseif kind == "store" then
     headers["If-Match"] = storeTag
     return wrk.format("PUT", "/api/v1/admin/stores/" .. store, headers, storeBody(i))
+  elseif kind == "product" then
+    headers["If-Match"] = productTag
+    return wrk.format("PUT", "/api/v1/admin/products/" .. product .. "/prices/US", headers, pricesBody(i))
+  elseif kind == "listing" then
+    -- Every other round delists, the next lists again: each is a change.
+    headers["If-Match"] = listingTag
+    listings = (listings or 0) + 1
+    local listed = listings % 2 == 0
+    return wrk.format("PUT", "/api/v1/admin/regions/US/products/" .. product .. "/listing", headers,
+      '{"listed":' .. tostring(listed) .. ',"reason":"bench"}')
   end
-  last = "product"
-  headers["If-Match"] = productTag
-  return wrk.format("PUT", "/api/v1/admin/products/" .. product .. "/prices/US", headers, pricesBody(i))
+  headers["If-Match"] = stockTag
+  return wrk.format("PUT", "/api/v1/admin/stock/US/BENCH-" .. n .. "-A", headers,
+    '{"onHand":' .. (100 + i) .. ',"reason":"bench"}')
 end
 
 function response(status, headers, body)
   if status == 200 then
     writes = writes + 1
     local tag = headers["ETag"] or headers["etag"]
-    if last == "seller" then sellerTag = tag elseif last == "store" then storeTag = tag else productTag = tag end
+    if last == "seller" then sellerTag = tag
+    elseif last == "store" then storeTag = tag
+    elseif last == "product" then productTag = tag
+    elseif last == "listing" then listingTag = tag
+    else stockTag = tag end
   else
     refused = refused + 1
   end

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Ops writes and start time: WRITERS ops clients each replace their own seller,
-# their own store and their own product's prices in turn (If-Match from their
-# previous answer, audited),
+# their own store and their own product's prices, delist or list that product
+# and set its stock, in turn (If-Match from their previous answer, audited),
 # against the packaged app; then three starts on the existing schema, timed.
 #
 #   bench/ops-writes.sh                      # 8 writers for 20 s after a 5 s warm-up
 #   WRITERS=16 DURATION=60s bench/ops-writes.sh
+#   KINDS=listing,stock bench/ops-writes.sh  # only these writes (seller, store, product, listing, stock)
 #
 # Needs wrk, node (signs the ops token) and the PostgreSQL the tests use. Writes
 # only to its own schema (storefront_bench_ops), dropped at the start.
@@ -34,7 +35,8 @@ etag() {
 read_etags() {
   for n in $(seq 1 "$WRITERS"); do
     export "SELLER_ETAG_$n=$(etag "sellers/bench-seller-$n")" "STORE_ETAG_$n=$(etag "stores/bench-store-$n")" \
-      "PRODUCT_ETAG_$n=$(etag "products/bench-product-$n")"
+      "PRODUCT_ETAG_$n=$(etag "products/bench-product-$n")" \
+      "LISTING_ETAG_$n=$(etag "regions/US/products/bench-product-$n")" "STOCK_ETAG_$n=$(etag "stock/US/BENCH-$n-A")"
   done
 }
 for n in $(seq 1 "$WRITERS"); do
@@ -49,6 +51,8 @@ for n in $(seq 1 "$WRITERS"); do
     -H 'Content-Type: application/json' -d "{\"slug\":\"bench-product-$n\",\"category\":\"WEARABLE\",
     \"texts\":[{\"locale\":\"en\",\"name\":\"Bench Band $n\"}],
     \"skus\":[{\"code\":\"BENCH-$n-A\"},{\"code\":\"BENCH-$n-B\"}],\"reason\":\"bench\"}"
+  curl -fs -o /dev/null -X PUT "$base/stock/US/BENCH-$n-A" -H "Authorization: Bearer $OPS_TOKEN" \
+    -H 'Content-Type: application/json' -d '{"onHand":100,"reason":"bench"}'
 done
 read_etags
 
