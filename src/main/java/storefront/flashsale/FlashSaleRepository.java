@@ -92,7 +92,7 @@ class FlashSaleRepository {
     /** The sale, or 404 FLASH_SALE_NOT_FOUND (an id that is no UUID names no sale). */
     Uni<Sale> require(SqlClient client, String id) {
         return Ids.uuid(id).map(uuid -> find(client, uuid)).orElse(Uni.createFrom().item(Optional.empty()))
-                .map(found -> found.orElseThrow(FlashSaleService::saleNotFound));
+                .map(found -> found.orElseThrow(ClaimRefusals::saleNotFound));
     }
 
     /** A claim as it goes to the database, with the id it gets if granted. */

@@ -8,14 +8,9 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import storefront.catalog.SkuInRegion;
 import storefront.availability.AvailabilityPolicy;
 import storefront.availability.Decision;
@@ -64,48 +59,10 @@ public class FlashSaleService {
     private final RegionDirectory regions;
     private final ClaimRateLimiter limiter;
     private final ClaimBatcher batcher;
-    private final long soldOutRecheckNanos;
     private final Clock clock;
     /** Sales by id: what claims need of them never changes after creation. */
     private final Cache<UUID, Sale> known = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterAccess(Duration.ofHours(1)).build();
-    /**
-     * A sale the database said was sold out: until when (System.nanoTime) that is
-     * believed without asking again, and the (customer, Idempotency-Key) pairs its
-     * claims were granted under (null when the sale is too big to keep them all).
-     * Once that time has passed, one request asks the database again while the
-     * others still answer from this belief; a grant to that request ends the
-     * belief, any other answer leaves it to the next request to ask.
-     */
-    private record SoldOut(long untilNanos, Set<String> grantedKeys, AtomicBoolean rechecking) {
-
-        SoldOut(long untilNanos, Set<String> grantedKeys) {
-            this(untilNanos, grantedKeys, new AtomicBoolean());
-        }
-
-        boolean holds() {
-            return System.nanoTime() - untilNanos < 0;
-        }
-
-        /**
-         * Whether this request is answered from the belief: while it holds, or while
-         * another request rechecks it. False makes this request the one that rechecks.
-         */
-        boolean answersFromMemory() {
-            return holds() || !rechecking.compareAndSet(false, true);
-        }
-
-        /** Whether this request may replay a grant (unknown counts as may). */
-        boolean mayReplay(String customerId, String key) {
-            return grantedKeys == null || grantedKeys.contains(FlashSaleRepository.grantKey(customerId, key));
-        }
-    }
-
-    /** Sales with more units than this do not keep their grants' keys while sold out. */
-    private static final int MAX_CLAIMS_KEPT = 200_000;
-
-    private final Cache<UUID, SoldOut> soldOut;
-
     /** A sale's SKU under one catalog generation. */
     private record SellableKey(UUID sale, long generation) {
     }
@@ -114,11 +71,11 @@ public class FlashSaleService {
     private final Cache<SellableKey, Optional<Problem>> sellable = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(Duration.ofMinutes(5)).build();
     private final CatalogVersion catalogVersion;
-    private final Set<UUID> loadingGrants = ConcurrentHashMap.newKeySet();
+    private final SoldOutMemory soldOut;
 
     FlashSaleService(Clock clock, Pool pool, FlashSaleRepository sales, RegionDirectory regions,
                      CatalogService catalog, ClaimRateLimiter limiter, ClaimBatcher batcher,
-                     CatalogVersion catalogVersion, FlashSaleConfig config) {
+                     CatalogVersion catalogVersion, SoldOutMemory soldOut) {
         this.clock = clock;
         this.catalog = catalog;
         this.catalogVersion = catalogVersion;
@@ -127,10 +84,7 @@ public class FlashSaleService {
         this.regions = regions;
         this.limiter = limiter;
         this.batcher = batcher;
-        this.soldOutRecheckNanos = Duration.ofMillis(config.soldOutRecheckMs()).toNanos();
-        // An entry is only believed until its recheck time; dropping it soon after frees its keys.
-        this.soldOut = Caffeine.newBuilder()
-                .expireAfterWrite(Duration.ofMillis(config.soldOutRecheckMs()).plusSeconds(10)).build();
+        this.soldOut = soldOut;
     }
 
     // ---- shoppers ----
@@ -167,18 +121,18 @@ public class FlashSaleService {
         return sale(saleId).flatMap(sale -> regions.regions().flatMap(all -> {
             Instant now = clock.instant();
             if (now.isBefore(sale.startsAt())) {
-                throw notStarted(sale, now);
+                throw ClaimRefusals.notStarted(sale, now);
             }
             all.requireShipsTo(sale.region(), address.country());
             boolean ended = !now.isBefore(sale.endsAt());
-            SoldOut belief = ended ? null : soldOut.getIfPresent(sale.id());
+            SoldOutMemory.SoldOut belief = ended ? null : soldOut.belief(sale.id());
             boolean soldOutNow = belief != null && belief.answersFromMemory();
             if (soldOutNow && !belief.mayReplay(customerId, key)) {
-                throw soldOut(sale);
+                throw ClaimRefusals.soldOut(sale);
             }
             String addressKey = AddressKey.of(address);
             if (ended || soldOutNow) {
-                return replayOr(sale, customerId, key, addressKey, ended ? ended(sale) : soldOut(sale));
+                return replayOr(sale, customerId, key, addressKey, ended ? ClaimRefusals.ended(sale) : ClaimRefusals.soldOut(sale));
             }
             Uni<Claimed> claimed = sellable(sale, all.require(sale.region()), now).flatMap(refusal -> refusal == null
                     ? attempt(sale, customerId, addressKey, key)
@@ -194,7 +148,7 @@ public class FlashSaleService {
         return sales.claimByKey(pool, customerId, key).map(earlier -> earlier
                 .map(claim -> {
                     if (!claim.saleId().equals(sale.id()) || !claim.addressKey().equals(addressKey)) {
-                        throw keyReused();
+                        throw ClaimRefusals.keyReused();
                     }
                     return new Claimed(claimView(sale, claim.id(), claim.status(), claim.expiresAt()), true);
                 })
@@ -230,36 +184,14 @@ public class FlashSaleService {
 
     private Uni<Claimed> attempt(Sale sale, String customerId, String addressKey, String key) {
         return batcher.claim(sale, customerId, addressKey, key)
-                .call(outcome -> outcome.outcome() == Outcome.SOLD_OUT ? rememberSoldOut(sale)
+                .call(outcome -> outcome.outcome() == Outcome.SOLD_OUT ? soldOut.remember(sale)
                         : Uni.createFrom().voidItem())
                 .map(outcome -> {
                     if (outcome.outcome() == Outcome.GRANTED) {
-                        SoldOut belief = soldOut.getIfPresent(sale.id());
-                        if (belief != null && !belief.holds()) {
-                            soldOut.invalidate(sale.id());  // units came back: no longer sold out
-                        } else if (belief != null && belief.grantedKeys() != null) {
-                            belief.grantedKeys().add(FlashSaleRepository.grantKey(customerId, key));
-                        }
+                        soldOut.granted(sale.id(), customerId, key);
                     }
                     return answer(sale, outcome);
                 });
-    }
-
-    /**
-     * The sale is sold out for the next moments: one request per replica reads the
-     * keys its claims were granted under; the others answer at once.
-     */
-    private Uni<Void> rememberSoldOut(Sale sale) {
-        SoldOut known = soldOut.getIfPresent(sale.id());
-        if ((known != null && known.holds()) || !loadingGrants.add(sale.id())) {
-            return Uni.createFrom().voidItem();
-        }
-        Uni<Set<String>> grantedKeys = sale.quantity() > MAX_CLAIMS_KEPT ? Uni.createFrom().nullItem()
-                : sales.grantedKeys(pool, sale.id());
-        return grantedKeys
-                .invoke(set -> soldOut.put(sale.id(), new SoldOut(System.nanoTime() + soldOutRecheckNanos, set)))
-                .onTermination().invoke(() -> loadingGrants.remove(sale.id()))
-                .replaceWithVoid();
     }
 
     private Claimed answer(Sale sale, ClaimOutcome outcome) {
@@ -269,20 +201,20 @@ public class FlashSaleService {
                 return new Claimed(claimView(sale, outcome.claimId(), outcome.status(), outcome.expiresAt()),
                         outcome.outcome() == Outcome.REPLAYED);
             case KEY_REUSED:
-                throw keyReused();
+                throw ClaimRefusals.keyReused();
             case NOT_FOUND:
                 known.invalidate(sale.id());
-                throw saleNotFound();
+                throw ClaimRefusals.saleNotFound();
             case NOT_STARTED:
-                throw notStarted(sale, clock.instant());
+                throw ClaimRefusals.notStarted(sale, clock.instant());
             case ENDED:
-                throw ended(sale);
+                throw ClaimRefusals.ended(sale);
             case SOLD_OUT:
-                throw soldOut(sale);
+                throw ClaimRefusals.soldOut(sale);
             case LIMIT_REACHED_ACCOUNT:
-                throw limitReached(sale, "account");
+                throw ClaimRefusals.limitReached(sale, "account");
             case LIMIT_REACHED_ADDRESS:
-                throw limitReached(sale, "address");
+                throw ClaimRefusals.limitReached(sale, "address");
             default:
                 throw new IllegalStateException("Unknown claim outcome " + outcome.outcome());
         }
@@ -291,7 +223,7 @@ public class FlashSaleService {
     private Uni<Sale> sale(String id) {
         Optional<UUID> uuid = Ids.uuid(id);
         if (uuid.isEmpty()) {
-            return Uni.createFrom().failure(saleNotFound());
+            return Uni.createFrom().failure(ClaimRefusals.saleNotFound());
         }
         Sale cached = known.getIfPresent(uuid.get());
         if (cached != null) {
@@ -316,48 +248,5 @@ public class FlashSaleService {
     private static ClaimView claimView(Sale sale, UUID id, ClaimStatus status, Instant expiresAt) {
         return new ClaimView(id.toString(), sale.id(), sale.sku(), sale.region(),
                 new Money(sale.price(), sale.currency()), status.name(), expiresAt);
-    }
-
-    private static ProblemException refusal(int status, String code, String title, String detail, Sale sale,
-                                            Map<String, Object> more) {
-        Map<String, Object> extensions = new LinkedHashMap<>();
-        extensions.put("saleId", sale.id());
-        extensions.putAll(more);
-        return new ProblemException(new Problem(status, code, title, detail, null, extensions));
-    }
-
-    private static ProblemException notStarted(Sale sale, Instant now) {
-        long seconds = Math.max(1, Duration.between(now, sale.startsAt()).toSeconds());
-        return refusal(409, "NOT_STARTED", "Sale not started", "The sale starts at " + sale.startsAt() + ".", sale,
-                Map.of("startsAt", sale.startsAt().toString()))
-                .retryAfter((int) Math.min(seconds, Integer.MAX_VALUE));
-    }
-
-    private static ProblemException ended(Sale sale) {
-        return refusal(409, "ENDED", "Sale ended", "The sale ended at " + sale.endsAt() + ".", sale,
-                Map.of("endsAt", sale.endsAt().toString()));
-    }
-
-    private static ProblemException soldOut(Sale sale) {
-        return refusal(409, "SOLD_OUT", "Sold out", "Every unit of this sale is claimed. Units of claims that "
-                + "expire unused come back until the sale ends.", sale, Map.of());
-    }
-
-    private static ProblemException limitReached(Sale sale, String by) {
-        Map<String, Object> more = new LinkedHashMap<>();
-        more.put("limit", sale.perCustomerLimit());
-        more.put("limitedBy", by);
-        return refusal(409, "LIMIT_REACHED", "Limit reached", "This sale allows " + sale.perCustomerLimit()
-                + " unit(s) per customer and per shipping address; this " + by + " holds that many already.", sale,
-                more);
-    }
-
-    private static ProblemException keyReused() {
-        return new ProblemException(422, "IDEMPOTENCY_KEY_REUSED", "Idempotency-Key reused",
-                "This Idempotency-Key was used for another claim (another sale or address); use a new key.");
-    }
-
-    static ProblemException saleNotFound() {
-        return ProblemException.notFound("FLASH_SALE_NOT_FOUND", "Flash sale not found", "No flash sale has this id.");
     }
 }

@@ -2,8 +2,8 @@ package storefront.sellers;
 
 import storefront.common.Statements;
 import io.smallrye.mutiny.Uni;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -113,12 +113,13 @@ class SellerService {
      * and after. Of two writers with the same If-Match, the seller's version
      * lets one win; the other gets 412.
      */
-    @WithTransaction
     Uni<Written> put(Operator operator, String id, String ifMatch, SellerInput input) {
         String target = "seller:" + id;
+        // The regions are read before the transaction: inside it, a reload would want a second connection.
         Uni<Written> write = regions.regions().flatMap(all -> {
             SellerView seller = checked(id, input, code -> all.find(code).isPresent());
-            return RowLocks.findOrLockToCreate(target, () -> repository.whole(id)).flatMap(entity -> {
+            return Panache.withTransaction(() -> RowLocks.findOrLockToCreate(target, () -> repository.whole(id))
+                    .flatMap(entity -> {
                 SellerView before = entity == null ? null : entity.view();
                 requireAllowed(operator, seller, before);
                 ETags.requireMatch(ifMatch, entity == null ? null : ETags.ofVersion(entity.version), target,
@@ -145,7 +146,7 @@ class SellerService {
                                     seller), input.reason(), null))
                             .map(x -> new Written(stored(written), before == null));
                 });
-            });
+            }));
         });
         return ETags.staleAsPreconditionFailed(write, target);
     }
