@@ -30,7 +30,8 @@ class CartRepository {
 
     /** The cart; with {@code lock}, its row is locked until the transaction ends (and its order read after). */
     public Uni<Optional<StoredCart>> find(SqlClient client, UUID id, boolean lock) {
-        Uni<Boolean> locked = lock ? RowLocks.lock(Statements.on(client), "select 1 from cart where id = $1 for update", id)
+        Uni<Boolean> locked = lock
+                ? RowLocks.lock(Statements.on(client), "select 1 from cart where id = $1 for update", id)
                 : Uni.createFrom().item(true);
         return locked.flatMap(ignored -> client.preparedQuery(CART).execute(Tuple.of(id))).map(rows -> {
             if (rows.size() == 0) {

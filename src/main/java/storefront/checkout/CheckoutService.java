@@ -1,7 +1,5 @@
 package storefront.checkout;
 
-import storefront.inventory.InventoryConfig;
-import storefront.order.LineItem;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -25,19 +23,21 @@ import storefront.checkout.PaymentGateway.OrderPayment;
 import storefront.common.Idempotency;
 import storefront.common.Json;
 import storefront.common.Problem;
-import storefront.common.Statements;
 import storefront.common.ProblemException;
+import storefront.common.Statements;
 import storefront.flashsale.AddressKey;
 import storefront.flashsale.ClaimRules;
 import storefront.flashsale.FlashClaims;
 import storefront.flashsale.HeldClaim;
 import storefront.inventory.Inventory;
+import storefront.inventory.InventoryConfig;
+import storefront.order.LineItem;
+import storefront.order.NewOrder;
 import storefront.order.OrderApi.ShippingAddress;
 import storefront.order.OrderService;
-import storefront.order.NewOrder;
-import storefront.order.StoredOrder;
 import storefront.order.OrderStatus;
 import storefront.order.OrderTokens;
+import storefront.order.StoredOrder;
 import storefront.region.RegionDirectory;
 
 /**

@@ -1,6 +1,5 @@
 package storefront.checkout;
 
-import storefront.common.Statements;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -12,6 +11,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
+import storefront.audit.AuditLog;
+import storefront.audit.Operator;
 import storefront.checkout.CheckoutApi.RefundRequest;
 import storefront.checkout.CheckoutApi.RefundResult;
 import storefront.common.Idempotency;
@@ -19,16 +20,15 @@ import storefront.common.Ids;
 import storefront.common.Json;
 import storefront.common.Problem;
 import storefront.common.ProblemException;
-import storefront.audit.AuditLog;
-import storefront.audit.Operator;
+import storefront.common.Statements;
 import storefront.order.OrderApi.OrderView;
-import storefront.order.StoredOrder;
 import storefront.order.OrderService;
 import storefront.order.OrderStateMachine;
 import storefront.order.OrderStatus;
 import storefront.order.PaymentEvent;
 import storefront.order.PaymentLedger;
 import storefront.order.PaymentLedger.Received;
+import storefront.order.StoredOrder;
 
 /** Ops on payments: confirming a manual payment, and refunds. Each is audited in its own transaction. */
 @Singleton

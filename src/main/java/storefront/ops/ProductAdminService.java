@@ -1,6 +1,5 @@
 package storefront.ops;
 
-import storefront.common.Statements;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -17,8 +16,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import storefront.audit.AuditLog.Change;
 import storefront.audit.AuditLog;
+import storefront.audit.AuditLog.Change;
 import storefront.audit.Operator;
 import storefront.common.CatalogVersion;
 import storefront.common.ETags;
@@ -26,6 +25,7 @@ import storefront.common.Money;
 import storefront.common.Problem;
 import storefront.common.ProblemException;
 import storefront.common.RowLocks;
+import storefront.common.Statements;
 import storefront.ops.OpsApi.PricesInput;
 import storefront.ops.OpsApi.ProductInput;
 import storefront.ops.OpsApi.ProductView;
@@ -95,8 +95,9 @@ class ProductAdminService {
                     product.assign(input);
                     return products.persistAndFlush(product);
                 })
-                .flatMap(product -> audit.record(Statements.inSession(), operator, new Change("PRODUCT_CREATED", null, target(slug), null,
-                        product.view()), input.reason().strip(), null).replaceWith(tagged(product))));
+                .flatMap(product -> audit.record(Statements.inSession(), operator, new Change("PRODUCT_CREATED",
+                        null, target(slug), null, product.view()), input.reason().strip(), null)
+                        .replaceWith(tagged(product))));
     }
 
     Uni<Tagged> update(Operator operator, String slug, String ifMatch, ProductInput input) {
@@ -187,8 +188,8 @@ class ProductAdminService {
         return products.getSession()
                 .flatMap(session -> session.lock(product, LockModeType.PESSIMISTIC_FORCE_INCREMENT))
                 .flatMap(ignored -> products.flush())
-                .flatMap(ignored -> audit.record(Statements.inSession(), operator, new Change(action, region, target, before, after), reason,
-                        null))
+                .flatMap(ignored -> audit.record(Statements.inSession(), operator,
+                        new Change(action, region, target, before, after), reason, null))
                 .replaceWith(() -> tagged(product));
     }
 

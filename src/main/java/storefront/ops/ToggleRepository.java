@@ -52,7 +52,8 @@ class ToggleRepository {
                     }
                     long id = ((Number) rows.get(0)[0]).longValue();
                     return Panache.getSession()
-                            .flatMap(session -> session.find(ProductStanding.class, new ProductStanding.Key(id, region)))
+                            .flatMap(session -> session.find(ProductStanding.class,
+                                    new ProductStanding.Key(id, region)))
                             .map(entity -> new Standing(id, region, slug, entity));
                 });
     }

@@ -1,6 +1,5 @@
 package storefront.stores;
 
-import storefront.common.Statements;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -22,14 +21,15 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
-import storefront.common.Problem.FieldError;
-import storefront.common.ETags;
-import storefront.common.ProblemException;
-import storefront.common.QueryParams;
-import storefront.common.RowLocks;
 import storefront.audit.AuditLog;
 import storefront.audit.AuditLog.Change;
 import storefront.audit.Operator;
+import storefront.common.ETags;
+import storefront.common.Problem.FieldError;
+import storefront.common.ProblemException;
+import storefront.common.QueryParams;
+import storefront.common.RowLocks;
+import storefront.common.Statements;
 import storefront.region.RegionDirectory;
 import storefront.region.Regions;
 import storefront.stores.StoreApi.ImportReport;
@@ -194,8 +194,8 @@ class StoreService {
                 return Uni.createFrom().voidItem();
             }
             entity.status = change.status();
-            return repository.flush().flatMap(x -> audit.record(Statements.inSession(), operator, new Change("STORE_STATUS", before.region(),
-                    target, before, entity.row()), change.reason(), null));
+            return repository.flush().flatMap(x -> audit.record(Statements.inSession(), operator,
+                    new Change("STORE_STATUS", before.region(), target, before, entity.row()), change.reason(), null));
         }));
         return ETags.staleAsPreconditionFailed(write, target).flatMap(x -> find(id));
     }

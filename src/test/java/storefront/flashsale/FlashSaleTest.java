@@ -115,7 +115,8 @@ class FlashSaleTest {
 
         TestSkus.sql(pool, "update flash_claim set expires_at = now() - interval '1 second' where id = $1::uuid",
                 lastToken);
-        assertThat(sweeper.sweep().await().indefinitely().of(ReservationSweeper.EXPIRED_CLAIMS)).isGreaterThanOrEqualTo(1);
+        assertThat(sweeper.sweep().await().indefinitely().of(ReservationSweeper.EXPIRED_CLAIMS))
+                .isGreaterThanOrEqualTo(1);
         Thread.sleep(300); // past the sold-out answer kept in memory
         FlashSales.claim(Tokens.shopper("c-" + sale), sale, "k2", FlashSales.elsewhere(3))
                 .then().statusCode(201);
