@@ -7,7 +7,6 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
-import java.util.Objects;
 import org.hibernate.annotations.Formula;
 import storefront.inventory.StockApi.StockLevel;
 import storefront.inventory.StockApi.StockState;
@@ -28,28 +27,7 @@ class StockRow {
     static final int DEFAULT_LOW_THRESHOLD = 5;
 
     /** The identity of a stock row: the SKU and the region. */
-    static final class Key implements Serializable {
-        String skuCode;
-        String regionCode;
-
-        Key() {
-        }
-
-        Key(String skuCode, String regionCode) {
-            this.skuCode = skuCode;
-            this.regionCode = regionCode;
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Key key && Objects.equals(skuCode, key.skuCode)
-                    && Objects.equals(regionCode, key.regionCode);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(skuCode, regionCode);
-        }
+    record Key(String skuCode, String regionCode) implements Serializable {
     }
 
     @Id

@@ -6,7 +6,6 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
-import java.util.Objects;
 import storefront.ops.OpsApi.ProductListing;
 
 /**
@@ -20,28 +19,7 @@ import storefront.ops.OpsApi.ProductListing;
 class ProductStanding {
 
     /** The identity of a standing: the product and the region. */
-    static final class Key implements Serializable {
-        Long productId;
-        String regionCode;
-
-        Key() {
-        }
-
-        Key(Long productId, String regionCode) {
-            this.productId = productId;
-            this.regionCode = regionCode;
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Key key && Objects.equals(productId, key.productId)
-                    && Objects.equals(regionCode, key.regionCode);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(productId, regionCode);
-        }
+    record Key(Long productId, String regionCode) implements Serializable {
     }
 
     @Id
