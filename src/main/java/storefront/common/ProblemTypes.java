@@ -93,6 +93,10 @@ public final class ProblemTypes {
         type("FLASH_SALE_NOT_FOUND", List.of(404), "Flash sale not found", "No flash sale has this id.");
         type("STORE_NOT_FOUND", List.of(404), "Store not found", "No store has this id.");
         type("SELLER_NOT_FOUND", List.of(404), "Seller not found", "No seller in the registry has this id.");
+        type("WEBHOOK_NOT_FOUND", List.of(404), "Webhook subscription not found",
+                "No webhook subscription has this id.");
+        type("WEBHOOK_EVENT_NOT_FOUND", List.of(404), "Event not found",
+                "No event with this id is one the subscription takes.");
         type("WEBHOOK_NOT_CONFIGURED", List.of(404), "Webhook not configured",
                 "Stripe is not the payment provider of this deployment.");
         // Availability.

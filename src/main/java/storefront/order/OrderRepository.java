@@ -19,6 +19,9 @@ import java.util.UUID;
 import storefront.common.BusinessMetrics;
 import storefront.common.Json;
 import storefront.common.SqlTime;
+import storefront.common.Statements;
+import storefront.events.EventType;
+import storefront.events.Events;
 import storefront.order.OrderApi.ShippingAddress;
 
 /** Orders and their lines, on whichever connection the caller holds. */
@@ -30,7 +33,8 @@ class OrderRepository {
                 email, shipping_address, shipping_country, status, tax_mode, tax_rate_bps, subtotal_minor,
                 shipping_minor, tax_minor, total_minor, payment_provider, stock_status, reserved_until)
             values ($1, $4::text || '-' || lpad(nextval('order_number_seq')::text, 8, '0'), $2, $3, $4::text, $5, $6,
-                $7, $8::text::jsonb, $9, 'PENDING_PAYMENT', $10, $11, $12, $13, $14, $15, $16, 'RESERVED', $17)""";
+                $7, $8::text::jsonb, $9, 'PENDING_PAYMENT', $10, $11, $12, $13, $14, $15, $16, 'RESERVED', $17)
+            returning\s""" + OrderEvent.COLUMNS;
 
     private static final String INSERT_LINES = """
             insert into order_line (order_id, line_no, sku_code, product_slug, name, options, unit_price_minor,
@@ -55,7 +59,10 @@ class OrderRepository {
 
     private final BusinessMetrics metrics;
 
-    OrderRepository(Json json, BusinessMetrics metrics) {
+    private final Events events;
+
+    OrderRepository(Json json, BusinessMetrics metrics, Events events) {
+        this.events = events;
         this.json = json;
         this.metrics = metrics;
     }
@@ -78,6 +85,7 @@ class OrderRepository {
                 lines.stream().map(LineItem::unitPrice).toArray(Long[]::new))
                 .addArrayOfInteger(lines.stream().map(LineItem::quantity).toArray(Integer[]::new));
         return tx.preparedQuery(INSERT).execute(row)
+                .call(rows -> emit(tx, EventType.ORDER_CREATED, OrderEvent.of(rows.iterator().next())))
                 .flatMap(v -> tx.preparedQuery(INSERT_LINES).execute(lineRows))
                 .invoke(() -> countEntered(tx, order.region(), OrderStatus.PENDING_PAYMENT.name()))
                 .replaceWithVoid();
@@ -124,6 +132,34 @@ class OrderRepository {
                 .replaceWithVoid();
     }
 
+    /**
+     * Which event a payment transition is, if any: paid, refunded (more than
+     * before), cancelled, or a failed attempt (a new payment error on an order
+     * still waiting for its payment).
+     */
+    static EventType paymentEvent(OrderEvent order, boolean moved, Long previousRefunded, String previousError) {
+        OrderStatus status = OrderStatus.valueOf(order.status());
+        if (moved && status == OrderStatus.PAID) {
+            return EventType.ORDER_PAID;
+        }
+        if ((status == OrderStatus.PARTIALLY_REFUNDED || status == OrderStatus.REFUNDED)
+                && (moved || previousRefunded == null || order.refundedMinor() > previousRefunded)) {
+            return EventType.ORDER_REFUNDED;
+        }
+        if (moved && status == OrderStatus.CANCELLED) {
+            return EventType.ORDER_CANCELLED;
+        }
+        if (status == OrderStatus.PENDING_PAYMENT && order.paymentError() != null
+                && !order.paymentError().equals(previousError)) {
+            return EventType.ORDER_PAYMENT_FAILED;
+        }
+        return null;
+    }
+
+    private Uni<Void> emit(SqlClient tx, EventType type, OrderEvent order) {
+        return events.emit(Statements.on(tx), type, "order/" + order.number(), order.region(), order);
+    }
+
     private void countEntered(SqlClient tx, String region, String state) {
         BusinessMetrics.afterCommit(tx, () -> metrics.orderEntered(region, state));
     }
@@ -132,20 +168,29 @@ class OrderRepository {
     public Uni<Void> applyPayment(SqlClient tx, UUID orderId, OrderStateMachine.State state, boolean paidNow,
                                   String paymentError) {
         return tx.preparedQuery("""
-                        with before as (select status from customer_order where id = $1)
+                        with before as (select status, refunded_minor, payment_error from customer_order where id = $1)
                         update customer_order o
                         set status = $2, refunded_minor = $3, payment_error = $4, updated_at = now(),
                             paid_at = case when $5 then coalesce(paid_at, now()) else paid_at end
                         from before
                         where o.id = $1
-                        returning o.region_code, before.status as previous""")
+                        returning before.status as previous, before.refunded_minor as previous_refunded,
+                                  before.payment_error as previous_error,\s""" + OrderEvent.columns("o"))
                 .execute(Tuple.of(orderId, state.status().name(), state.refunded(), paymentError, paidNow))
-                .invoke(rows -> rows.forEach(row -> {
-                    if (!state.status().name().equals(row.getString("previous"))) {
-                        countEntered(tx, row.getString("region_code"), state.status().name());
+                .flatMap(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().voidItem();
                     }
-                }))
-                .replaceWithVoid();
+                    Row row = rows.iterator().next();
+                    OrderEvent order = OrderEvent.of(row);
+                    boolean moved = !order.status().equals(row.getString("previous"));
+                    if (moved) {
+                        countEntered(tx, order.region(), order.status());
+                    }
+                    EventType type = paymentEvent(order, moved, row.getLong("previous_refunded"),
+                            row.getString("previous_error"));
+                    return type == null ? Uni.createFrom().voidItem() : emit(tx, type, order);
+                });
     }
 
     /**
@@ -157,10 +202,14 @@ class OrderRepository {
                         update customer_order
                         set status = 'EXPIRED', cancel_payment = payment_intent_id is not null, updated_at = now()
                         where id = $1 and status = 'PENDING_PAYMENT'
-                        returning region_code""")
-                .execute(Tuple.of(orderId)).map(rows -> {
-                    rows.forEach(row -> countEntered(tx, row.getString("region_code"), "EXPIRED"));
-                    return rows.rowCount() == 1;
+                        returning\s""" + OrderEvent.COLUMNS)
+                .execute(Tuple.of(orderId)).flatMap(rows -> {
+                    if (rows.rowCount() == 0) {
+                        return Uni.createFrom().item(false);
+                    }
+                    OrderEvent order = OrderEvent.of(rows.iterator().next());
+                    countEntered(tx, order.region(), "EXPIRED");
+                    return emit(tx, EventType.ORDER_EXPIRED, order).replaceWith(true);
                 });
     }
 

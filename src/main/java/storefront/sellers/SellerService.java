@@ -26,6 +26,8 @@ import storefront.common.ProblemException;
 import storefront.common.QueryParams;
 import storefront.common.RowLocks;
 import storefront.common.Statements;
+import storefront.events.EventType;
+import storefront.events.Events;
 import storefront.region.RegionDirectory;
 import storefront.sellers.SellerApi.Domain;
 import storefront.sellers.SellerApi.Kind;
@@ -52,12 +54,14 @@ class SellerService {
     private final SellerLookup lookup;
     private final RegionDirectory regions;
     private final AuditLog audit;
+    private final Events events;
     private final List<String> brandNames;
     private final Clock clock;
 
     SellerService(Clock clock, SellerRepository repository, SellerLookup lookup, RegionDirectory regions, AuditLog audit,
-                  SellersConfig config) {
+                  Events events, SellersConfig config) {
         this.clock = clock;
+        this.events = events;
         this.repository = repository;
         this.lookup = lookup;
         this.regions = regions;
@@ -144,6 +148,9 @@ class SellerService {
                             .flatMap(x -> audit.record(Statements.inSession(), operator, new AuditLog.Change(
                                     before == null ? "CREATE_SELLER" : "UPDATE_SELLER", region, target, before,
                                     seller), input.reason(), null))
+                            // A seller of several regions reaches every subscription, whatever its regions.
+                            .flatMap(x -> events.emit(Statements.inSession(), EventType.SELLER_CHANGED,
+                                    "seller/" + id, region, seller))
                             .map(x -> new Written(stored(written), before == null));
                 });
             }));

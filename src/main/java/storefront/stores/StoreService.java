@@ -30,6 +30,8 @@ import storefront.common.ProblemException;
 import storefront.common.QueryParams;
 import storefront.common.RowLocks;
 import storefront.common.Statements;
+import storefront.events.EventType;
+import storefront.events.Events;
 import storefront.region.RegionDirectory;
 import storefront.region.Regions;
 import storefront.stores.StoreApi.ImportReport;
@@ -65,12 +67,14 @@ class StoreService {
     private final StoreRepository repository;
     private final RegionDirectory regions;
     private final AuditLog audit;
+    private final Events events;
     private final Validator validator;
     private final Clock clock;
 
     StoreService(Clock clock, Pool pool, StoreDirectory directory, StoreRepository repository, RegionDirectory regions,
-                 AuditLog audit, Validator validator) {
+                 AuditLog audit, Events events, Validator validator) {
         this.clock = clock;
+        this.events = events;
         this.pool = pool;
         this.directory = directory;
         this.repository = repository;
@@ -152,6 +156,8 @@ class StoreService {
                                 .flatMap(x -> audit.record(Statements.inSession(), operator, new Change(
                                         before == null ? "CREATE_STORE" : "UPDATE_STORE", row.region(), target,
                                         before, row), change.reason(), null))
+                                .flatMap(x -> events.emit(Statements.inSession(), EventType.STORE_CHANGED,
+                                        subject(id), row.region(), row))
                                 .replaceWith(before == null);
                     }));
             return ETags.staleAsPreconditionFailed(write, target)
@@ -195,7 +201,9 @@ class StoreService {
             }
             entity.status = change.status();
             return repository.flush().flatMap(x -> audit.record(Statements.inSession(), operator,
-                    new Change("STORE_STATUS", before.region(), target, before, entity.row()), change.reason(), null));
+                    new Change("STORE_STATUS", before.region(), target, before, entity.row()), change.reason(), null))
+                    .flatMap(x -> events.emit(Statements.inSession(), EventType.STORE_CHANGED, subject(id),
+                            before.region(), entity.row()));
         }));
         return ETags.staleAsPreconditionFailed(write, target).flatMap(x -> find(id));
     }
@@ -272,9 +280,16 @@ class StoreService {
                 }
                 return directory.upsert(tx, changed)
                         .flatMap(x -> audit.recordAll(Statements.on(tx), operator, entries, reason, changeSet))
+                        .flatMap(x -> events.emitAll(Statements.on(tx), EventType.STORE_CHANGED, changed.stream()
+                                .map(row -> new Events.Change(subject(row.id()), row.region(), row)).toList()))
                         .replaceWith(report);
             }));
         });
+    }
+
+    /** The subject of a store's events. */
+    private static String subject(String id) {
+        return "store/" + id;
     }
 
     private static Function<String, Optional<String>> regionOf(Regions all) {

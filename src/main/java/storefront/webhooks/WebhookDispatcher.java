@@ -1,0 +1,250 @@
+package storefront.webhooks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.net.InetAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jboss.logging.Logger;
+import storefront.webhooks.WebhookDeliveryRepository.Taken;
+
+/**
+ * Sends due deliveries, on every replica: takes a batch ({@link
+ * WebhookDeliveryRepository#take}), posts each as a CloudEvent in structured
+ * JSON with its Standard Webhooks signature, and records the answer. A 2xx is
+ * delivered; anything else, a timeout or a refused address is tried again after
+ * an exponential back-off with jitter, until {@code give-up-after} has passed
+ * since the first attempt (then DEAD). Redirects are not followed; at most a
+ * short excerpt of an answer is kept.
+ */
+@Singleton
+public class WebhookDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+    private static final int EXCERPT = 200;
+
+    private final WebhookDeliveryRepository deliveries;
+    private final WebhooksConfig config;
+    private final Clock clock;
+    private final ObjectMapper json;
+    private final HttpClient http;
+    private final Counter delivered;
+    private final Counter failed;
+    private final Counter dead;
+    private final Timer lag;
+
+    WebhookDispatcher(WebhookDeliveryRepository deliveries, WebhooksConfig config, Clock clock, ObjectMapper json,
+                      Vertx vertx, MeterRegistry registry) {
+        this.deliveries = deliveries;
+        this.config = config;
+        this.clock = clock;
+        this.json = json;
+        this.http = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setForceSni(true)
+                .setMaxPoolSize(64));
+        this.delivered = registry.counter("storefront_webhook_deliveries_total", "outcome", "delivered");
+        this.failed = registry.counter("storefront_webhook_deliveries_total", "outcome", "failed");
+        this.dead = registry.counter("storefront_webhook_deliveries_total", "outcome", "dead");
+        // From the event's commit-time stamp to the receiver's 2xx.
+        this.lag = Timer.builder("storefront_webhook_delivery_lag").publishPercentileHistogram()
+                .register(registry);
+    }
+
+    @PreDestroy
+    void close() {
+        http.close();
+    }
+
+    @Scheduled(every = "${storefront.webhooks.dispatch-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduled() {
+        return dispatchUntilIdle().onFailure().invoke(f -> LOG.warn("Webhook dispatch failed; the next run tries again", f))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    /**
+     * Batches until one takes nothing (a delivered event may have let the next
+     * of its subject go); answers how many attempts were made.
+     */
+    public Uni<Integer> dispatchUntilIdle() {
+        return dispatchOnce().flatMap(n -> n == 0 ? Uni.createFrom().item(0)
+                : dispatchUntilIdle().map(more -> n + more));
+    }
+
+    /** One batch: takes what is due, sends it, records each answer; answers how many were taken. */
+    public Uni<Integer> dispatchOnce() {
+        Instant now = clock.instant();
+        return deliveries.take(now, now.plus(config.lease()), config.batch()).flatMap(taken -> {
+            if (taken.isEmpty()) {
+                return Uni.createFrom().item(0);
+            }
+            // Each subject's deliveries in order, different subjects side by side.
+            var bySubject = new java.util.LinkedHashMap<String, List<Taken>>();
+            taken.forEach(t -> bySubject.computeIfAbsent(t.subscriptionId() + " " + t.subject(),
+                    k -> new ArrayList<>()).add(t));
+            return Multi.createFrom().iterable(bySubject.values())
+                    .onItem().transformToUniAndMerge(group -> Multi.createFrom().iterable(group)
+                            .onItem().transformToUniAndConcatenate(this::attempt)
+                            .collect().asList())
+                    .collect().asList()
+                    .replaceWith(taken.size());
+        });
+    }
+
+    /** The CloudEvent of a delivery, as sent. */
+    String body(Taken t) {
+        ObjectNode event = json.createObjectNode();
+        event.put("specversion", "1.0");
+        event.put("id", t.eventId().toString());
+        event.put("source", config.eventSource());
+        event.put("type", t.type());
+        event.put("subject", t.subject());
+        event.put("time", t.time().toString());
+        event.put("datacontenttype", "application/json");
+        if (t.region() != null) {
+            event.put("region", t.region());
+        }
+        try {
+            JsonNode data = json.readTree(t.data());
+            event.set("data", data);
+            return json.writeValueAsString(event);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("An outbox event holds no JSON", e);
+        }
+    }
+
+    private Uni<Void> attempt(Taken t) {
+        Instant started = clock.instant();
+        long startedNanos = System.nanoTime();
+        String body = body(t);
+        long timestamp = started.getEpochSecond();
+        List<String> secrets = new ArrayList<>(List.of(t.secret()));
+        if (t.previousSecret() != null && t.previousUntil() != null && t.previousUntil().isAfter(started)) {
+            secrets.add(t.previousSecret());
+        }
+        String signature = WebhookSigner.signatures(secrets, t.eventId().toString(), timestamp, body);
+        URI uri = URI.create(t.url());
+        return resolve(uri).flatMap(address -> send(uri, address, t, timestamp, signature, body))
+                .flatMap(answer -> {
+                    int latency = (int) Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
+                    if (answer.status() >= 200 && answer.status() < 300) {
+                        delivered.increment();
+                        lag.record(Duration.between(t.time(), clock.instant()).abs());
+                        return deliveries.delivered(t, clock.instant(), answer.status(), latency);
+                    }
+                    return fail(t, answer.status(), "HTTP " + answer.status() + ": " + answer.excerpt(), latency);
+                })
+                .onFailure().recoverWithUni(failure -> fail(t, null, describe(failure),
+                        (int) Duration.ofNanos(System.nanoTime() - startedNanos).toMillis()));
+    }
+
+    private Uni<Void> fail(Taken t, Integer status, String error, int latency) {
+        Instant now = clock.instant();
+        Instant first = t.firstAttemptAt() == null ? now : t.firstAttemptAt();
+        Instant next = now.plus(backoff(t.attempts()));
+        boolean giveUp = !next.isBefore(first.plus(config.giveUpAfter()));
+        (giveUp ? dead : failed).increment();
+        return deliveries.failed(t, status, error, latency, giveUp ? null : next);
+    }
+
+    /** After the n-th failed attempt: first × 2^(n-1), at most the maximum, of which a random half is waited. */
+    Duration backoff(int attempts) {
+        long first = config.retryFirst().toMillis();
+        long max = config.retryMax().toMillis();
+        long full = attempts >= 40 ? max : Math.min(max, first << Math.max(0, attempts - 1));
+        return Duration.ofMillis(full / 2 + ThreadLocalRandom.current().nextLong(full / 2 + 1));
+    }
+
+    /** The address to connect to, checked: only public ones unless private targets are allowed. */
+    private Uni<InetAddress> resolve(URI uri) {
+        return Uni.createFrom().item(() -> {
+            try {
+                InetAddress[] addresses = InetAddress.getAllByName(uri.getHost());
+                if (!config.allowPrivateTargets()) {
+                    for (InetAddress a : addresses) {
+                        if (!WebhookTargets.isPublic(a)) {
+                            throw new RefusedTarget(uri.getHost() + " resolves to " + a.getHostAddress()
+                                    + ", which is not a public address");
+                        }
+                    }
+                }
+                return addresses[0];
+            } catch (java.net.UnknownHostException e) {
+                throw new RefusedTarget("cannot resolve " + uri.getHost());
+            }
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    /** A receiver's answer: its status and the start of its body. */
+    record Answer(int status, String excerpt) {
+    }
+
+    private Uni<Answer> send(URI uri, InetAddress address, Taken t, long timestamp, String signature, String body) {
+        boolean https = "https".equalsIgnoreCase(uri.getScheme());
+        int port = uri.getPort() != -1 ? uri.getPort() : https ? 443 : 80;
+        String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setServer(SocketAddress.inetSocketAddress(port, address.getHostAddress()))
+                .setHost(uri.getHost())
+                .setPort(port)
+                .setSsl(https)
+                .setURI(path)
+                .setFollowRedirects(false)
+                .setIdleTimeout(config.readTimeout().toMillis())
+                .putHeader("content-type", "application/cloudevents+json")
+                .putHeader("user-agent", "storefront-webhooks")
+                .putHeader("webhook-id", t.eventId().toString())
+                .putHeader("webhook-timestamp", Long.toString(timestamp))
+                .putHeader("webhook-signature", signature);
+        return Uni.createFrom().completionStage(() -> http.request(options)
+                .compose(request -> request.send(Buffer.buffer(body)))
+                .compose(response -> {
+                    // Only the start of an answer is kept; the rest is read and dropped.
+                    StringBuilder excerpt = new StringBuilder();
+                    response.handler(chunk -> {
+                        if (excerpt.length() < EXCERPT) {
+                            String text = chunk.toString();
+                            excerpt.append(text, 0, Math.min(text.length(), EXCERPT - excerpt.length()));
+                        }
+                    });
+                    return response.end().map(v -> new Answer(response.statusCode(), excerpt.toString()));
+                })
+                .toCompletionStage());
+    }
+
+    private static String describe(Throwable failure) {
+        String message = failure.getMessage();
+        return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    /** A receiver the rules do not allow (resolved to a private address, or not at all). */
+    static final class RefusedTarget extends RuntimeException {
+        RefusedTarget(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

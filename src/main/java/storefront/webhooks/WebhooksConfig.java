@@ -1,0 +1,40 @@
+package storefront.webhooks;
+
+import io.smallrye.config.ConfigMapping;
+import java.time.Duration;
+
+/** Webhook delivery ({@code storefront.webhooks.*}); the defaults are in application.properties. */
+@ConfigMapping(prefix = "storefront.webhooks")
+public interface WebhooksConfig {
+
+    /** How often each replica looks for deliveries that are due. */
+    Duration dispatchEvery();
+
+    /** Deliveries one replica takes at a time. */
+    int batch();
+
+    Duration connectTimeout();
+
+    /** How long a receiver may take to answer once connected. */
+    Duration readTimeout();
+
+    /** How long a taken delivery is another replica's to leave alone (longer than any attempt). */
+    Duration lease();
+
+    /** The wait after the first failed attempt; each later one doubles it, up to {@link #retryMax()}. */
+    Duration retryFirst();
+
+    Duration retryMax();
+
+    /** A delivery still failing this long after its first attempt is given up (DEAD). */
+    Duration giveUpAfter();
+
+    /** How long the previous secret still signs after a rotation, unless the rotation says otherwise. */
+    Duration rotationOverlap();
+
+    /** Whether receivers may be plain http and private or loopback addresses (dev mode and tests only). */
+    boolean allowPrivateTargets();
+
+    /** The CloudEvents {@code source} of every event. */
+    String eventSource();
+}
