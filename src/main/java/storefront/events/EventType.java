@@ -15,7 +15,11 @@ public enum EventType {
     /** A store was created or changed (its details or its status). */
     STORE_CHANGED("storefront.store.changed"),
     /** A seller was created or changed (its standing, domains or storefronts). */
-    SELLER_CHANGED("storefront.seller.changed");
+    SELLER_CHANGED("storefront.seller.changed"),
+    /** A SKU's available units in a region fell to its low-stock threshold (emitted by the database). */
+    STOCK_LOW("storefront.stock.low"),
+    /** A SKU has no units left to sell in a region (emitted by the database). */
+    STOCK_OUT("storefront.stock.out");
 
     private final String wire;
 

@@ -140,4 +140,21 @@ class WebhookDeliveryRepository {
                             first_attempt_at = null, delivered_at = null""",
                 subscription, SqlTime.utc(since), eventId, SqlTime.utc(now));
     }
+
+    /**
+     * Removes up to {@code batch} events older than {@code before} that no
+     * delivery waits for (their deliveries go with them), oldest first, each
+     * batch its own short statement; answers how many.
+     */
+    Uni<Integer> purge(Instant before, int batch) {
+        return pool.preparedQuery("""
+                        delete from outbox_event where seq in (
+                            select e.seq from outbox_event e
+                            where e.time < $1
+                              and not exists (select 1 from webhook_delivery d
+                                              where d.event_seq = e.seq and d.status = 'PENDING')
+                            order by e.time, e.seq limit $2
+                            for update skip locked)""")
+                .execute(Tuple.of(SqlTime.utc(before), batch)).map(rows -> rows.rowCount());
+    }
 }

@@ -44,6 +44,7 @@ public class WebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
     private static final int EXCERPT = 200;
+    private static final int PURGE_BATCH = 1000;
 
     private final WebhookDeliveryRepository deliveries;
     private final WebhooksConfig config;
@@ -82,6 +83,19 @@ public class WebhookDispatcher {
     Uni<Void> scheduled() {
         return dispatchUntilIdle().onFailure().invoke(f -> LOG.warn("Webhook dispatch failed; the next run tries again", f))
                 .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    @Scheduled(every = "${storefront.webhooks.purge-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduledPurge() {
+        return purge().onFailure().invoke(f -> LOG.warn("Removing old events failed; the next run tries again", f))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    /** Removes, a batch at a time, the events past retention that no delivery waits for; answers how many. */
+    public Uni<Integer> purge() {
+        Instant before = clock.instant().minus(config.retention());
+        return deliveries.purge(before, PURGE_BATCH).flatMap(n -> n < PURGE_BATCH ? Uni.createFrom().item(n)
+                : purge().map(more -> n + more));
     }
 
     /**

@@ -35,6 +35,12 @@ public interface WebhooksConfig {
     /** Whether receivers may be plain http and private or loopback addresses (dev mode and tests only). */
     boolean allowPrivateTargets();
 
+    /** How long an event is kept once no delivery of it is pending; then it is removed in batches. */
+    Duration retention();
+
+    /** How often each replica removes what is past retention. */
+    Duration purgeEvery();
+
     /** The CloudEvents {@code source} of every event. */
     String eventSource();
 }

@@ -315,4 +315,47 @@ class WebhooksTest {
         given().auth().oauth2(ADMIN).queryParam("limit", "1.5")
                 .get("/api/v1/admin/webhooks/{id}/deliveries", UUID.randomUUID()).then().statusCode(400);
     }
+
+    @Test
+    void stockRunningLowAndOutIsAnEventWhateverMovedIt() throws Exception {
+        subscribe(List.of("storefront.stock.low", "storefront.stock.out"), List.of("US"));
+        String sku = storefront.inventory.TestSkus.create(pool, "US", 1500, 8);
+        Shop.placeOrder("US", Map.of(sku, 2), "US", "CA");   // 6 left: in stock still
+        Shop.placeOrder("US", Map.of(sku, 1), "US", "CA");   // 5 left: at the threshold
+        Shop.placeOrder("US", Map.of(sku, 5), "US", "CA");   // none left
+        dispatch();
+        List<JsonNode> mine = new ArrayList<>();
+        for (Receiver.Received r : receiver.received) {
+            JsonNode e = event(r);
+            if (e.get("subject").asText().equals("stock/US/" + sku)) {
+                mine.add(e);
+            }
+        }
+        assertThat(mine).extracting(e -> e.get("type").asText())
+                .containsExactly("storefront.stock.low", "storefront.stock.out");
+        assertThat(mine.get(0).get("data").get("available").asInt()).isEqualTo(5);
+        assertThat(mine.get(1).get("data").get("state").asText()).isEqualTo("OUT_OF_STOCK");
+    }
+
+    @Test
+    void eventsPastRetentionGoUnlessADeliveryWaitsForThem() {
+        subscribe(List.of("storefront.seller.changed"), List.of());
+        receiver.status.set(500);
+        String kept = "seller/retention-kept-" + UUID.randomUUID();
+        String gone = "seller/retention-gone-" + UUID.randomUUID();
+        TestClock.setTo(Instant.now().minus(Duration.ofDays(30)));
+        pool.withTransaction(tx -> events.emit(Statements.on(tx), EventType.SELLER_CHANGED, kept, null,
+                Map.of("name", "still pending"))).await().indefinitely();
+        pool.withTransaction(tx -> events.emit(Statements.on(tx), EventType.STORE_CHANGED, gone, "IN",
+                Map.of("name", "nobody took it"))).await().indefinitely();
+        TestClock.reset();
+        dispatcher.purge().await().indefinitely();
+        assertThat(count(gone)).isZero();
+        assertThat(count(kept)).isEqualTo(1);
+    }
+
+    private long count(String subject) {
+        return pool.preparedQuery("select count(*) from outbox_event where subject = $1").execute(Tuple.of(subject))
+                .await().indefinitely().iterator().next().getLong(0);
+    }
 }
