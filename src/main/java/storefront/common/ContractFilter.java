@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
  * schema's codes and the members some codes add; the servers and contact.
  */
 public class ContractFilter implements OASFilter {
+    // Subclassed by storefront.events.EventsContract, which adds the webhooks: the shared packages stay acyclic.
 
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
     /** The name OrderResource's security requirement uses (OrderTokens.SCHEME). */
@@ -88,6 +89,15 @@ public class ContractFilter implements OASFilter {
                 });
             }
         }));
+        // What the API posts to webhook receivers is written like an answer: every member, null or not.
+        if (openAPI.getWebhooks() != null) {
+            openAPI.getWebhooks().values().forEach(item -> item.getOperations().values().forEach(op -> {
+                if (op.getRequestBody() != null && op.getRequestBody().getContent() != null) {
+                    op.getRequestBody().getContent().getMediaTypes().values()
+                            .forEach(media -> reach(media.getSchema(), components, answers));
+                }
+            }));
+        }
         answers.removeAll(requests);
         answers.remove("Problem");
         for (String name : answers) {

@@ -1,42 +1,70 @@
 package storefront.events;
 
-/** The events other systems can subscribe to; {@link #wire()} is the CloudEvents {@code type}. */
+import java.util.Optional;
+
+/**
+ * The events other systems can subscribe to: {@link #wire()} is the CloudEvents
+ * {@code type}, {@link #dataSchema()} the contract's schema of its {@code data}.
+ */
 public enum EventType {
-    /** An order was placed (checkout); it waits for its payment. */
-    ORDER_CREATED("storefront.order.created"),
-    ORDER_PAID("storefront.order.paid"),
-    /** A payment attempt failed; the order stays payable. */
-    ORDER_PAYMENT_FAILED("storefront.order.payment_failed"),
-    /** Not paid before its stock reservation ran out. */
-    ORDER_EXPIRED("storefront.order.expired"),
-    ORDER_CANCELLED("storefront.order.cancelled"),
-    /** Part or all of the payment went back; {@code data.status} says which. */
-    ORDER_REFUNDED("storefront.order.refunded"),
-    /** A store was created or changed (its details or its status). */
-    STORE_CHANGED("storefront.store.changed"),
-    /** A seller was created or changed (its standing, domains or storefronts). */
-    SELLER_CHANGED("storefront.seller.changed"),
-    /** A SKU's available units in a region fell to its low-stock threshold (emitted by the database). */
-    STOCK_LOW("storefront.stock.low"),
-    /** A SKU has no units left to sell in a region (emitted by the database). */
-    STOCK_OUT("storefront.stock.out");
+    ORDER_CREATED("storefront.order.created", "OrderEventData", "order/{number}",
+            "An order was placed (checkout); it waits for its payment."),
+    ORDER_PAID("storefront.order.paid", "OrderEventData", "order/{number}", "An order's payment succeeded."),
+    ORDER_PAYMENT_FAILED("storefront.order.payment_failed", "OrderEventData", "order/{number}",
+            "A payment attempt failed (data.paymentError says why); the order stays payable."),
+    ORDER_EXPIRED("storefront.order.expired", "OrderEventData", "order/{number}",
+            "Not paid before its stock reservation ran out: the stock went back."),
+    ORDER_CANCELLED("storefront.order.cancelled", "OrderEventData", "order/{number}",
+            "The payment was cancelled before it succeeded."),
+    ORDER_REFUNDED("storefront.order.refunded", "OrderEventData", "order/{number}",
+            "Part or all of the payment went back: data.status is PARTIALLY_REFUNDED or REFUNDED, "
+                    + "data.refundedMinor the total so far."),
+    STORE_CHANGED("storefront.store.changed", "StoreEventData", "store/{id}",
+            "A store was created or changed (its details or its status), by ops or by an import."),
+    SELLER_CHANGED("storefront.seller.changed", "Seller", "seller/{id}",
+            "A seller was created or changed (its standing, domains or storefronts). A seller of several "
+                    + "regions has no region: it reaches every subscription."),
+    STOCK_LOW("storefront.stock.low", "StockEventData", "stock/{region}/{sku}",
+            "A SKU's available units in a region fell to its low-stock threshold, whatever moved them."),
+    STOCK_OUT("storefront.stock.out", "StockEventData", "stock/{region}/{sku}",
+            "A SKU has no units left to sell in a region, whatever took them.");
 
     private final String wire;
+    private final String dataSchema;
+    private final String subject;
+    private final String description;
 
-    EventType(String wire) {
+    EventType(String wire, String dataSchema, String subject, String description) {
         this.wire = wire;
+        this.dataSchema = dataSchema;
+        this.subject = subject;
+        this.description = description;
     }
 
     public String wire() {
         return wire;
     }
 
-    public static java.util.Optional<EventType> ofWire(String wire) {
+    /** The name of the contract's schema for this event's {@code data}. */
+    public String dataSchema() {
+        return dataSchema;
+    }
+
+    /** The shape of this event's {@code subject}: the events of one subject arrive in order. */
+    public String subject() {
+        return subject;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public static Optional<EventType> ofWire(String wire) {
         for (EventType type : values()) {
             if (type.wire.equals(wire)) {
-                return java.util.Optional.of(type);
+                return Optional.of(type);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

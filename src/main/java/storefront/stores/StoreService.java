@@ -157,7 +157,7 @@ class StoreService {
                                         before == null ? "CREATE_STORE" : "UPDATE_STORE", row.region(), target,
                                         before, row), change.reason(), null))
                                 .flatMap(x -> events.emit(Statements.inSession(), EventType.STORE_CHANGED,
-                                        subject(id), row.region(), row))
+                                        subject(id), row.region(), StoreEvent.of(row)))
                                 .replaceWith(before == null);
                     }));
             return ETags.staleAsPreconditionFailed(write, target)
@@ -203,7 +203,7 @@ class StoreService {
             return repository.flush().flatMap(x -> audit.record(Statements.inSession(), operator,
                     new Change("STORE_STATUS", before.region(), target, before, entity.row()), change.reason(), null))
                     .flatMap(x -> events.emit(Statements.inSession(), EventType.STORE_CHANGED, subject(id),
-                            before.region(), entity.row()));
+                            before.region(), StoreEvent.of(entity.row())));
         }));
         return ETags.staleAsPreconditionFailed(write, target).flatMap(x -> find(id));
     }
@@ -281,7 +281,8 @@ class StoreService {
                 return directory.upsert(tx, changed)
                         .flatMap(x -> audit.recordAll(Statements.on(tx), operator, entries, reason, changeSet))
                         .flatMap(x -> events.emitAll(Statements.on(tx), EventType.STORE_CHANGED, changed.stream()
-                                .map(row -> new Events.Change(subject(row.id()), row.region(), row)).toList()))
+                                .map(row -> new Events.Change(subject(row.id()), row.region(), StoreEvent.of(row)))
+                                .toList()))
                         .replaceWith(report);
             }));
         });

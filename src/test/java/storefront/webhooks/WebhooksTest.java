@@ -102,8 +102,29 @@ class WebhooksTest {
                 .then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
     }
 
+    /** A received event, checked against the contract's webhook of its type (envelope and data members). */
     static JsonNode event(Receiver.Received received) throws Exception {
-        return JSON.readTree(received.body());
+        JsonNode event = JSON.readTree(received.body());
+        JsonNode contract = JSON.readTree(java.nio.file.Path.of("openapi/openapi.json").toFile());
+        String type = event.get("type").asText();
+        JsonNode webhook = contract.path("webhooks").path(type).path("post");
+        assertThat(webhook.isMissingNode()).as("the contract documents " + type).isFalse();
+        for (JsonNode member : contract.path("components").path("schemas").path("CloudEvent").path("required")) {
+            assertThat(event.has(member.asText())).as(type + " carries " + member.asText()).isTrue();
+        }
+        String dataRef = webhook.path("requestBody").path("content").path("application/cloudevents+json")
+                .path("schema").path("allOf").get(1).path("properties").path("data").path("$ref").asText();
+        JsonNode data = contract.path("components").path("schemas").path(dataRef.substring(dataRef.lastIndexOf('/') + 1));
+        List<String> members = new ArrayList<>();
+        event.get("data").fieldNames().forEachRemaining(members::add);
+        List<String> required = new ArrayList<>();
+        data.path("required").forEach(r -> required.add(r.asText()));
+        List<String> documented = new ArrayList<>();
+        data.path("properties").fieldNames().forEachRemaining(documented::add);
+        assertThat(required).as(type + " data members are all required").isNotEmpty();
+        assertThat(members).as(type + " data is as documented").containsAll(required)
+                .allSatisfy(m -> assertThat(documented).contains(m));
+        return event;
     }
 
     @Test
