@@ -41,10 +41,7 @@ public class CatalogChangeListener {
     private PgSubscriber subscriber;
 
     void start(@Observes StartupEvent event) {
-        PgConnectOptions options = PgConnectOptions.fromUri(url).setUser(username);
-        options.setMetricsName("catalog-listener");  // its own metrics, apart from the pool's
-        password.ifPresent(options::setPassword);
-        subscriber = subscribe(vertx, options, database.schema(), version);
+        subscriber = subscribe(vertx, options("catalog-listener"), database.schema(), version);
     }
 
     /**
@@ -54,24 +51,45 @@ public class CatalogChangeListener {
      */
     public static PgSubscriber subscribe(Vertx vertx, PgConnectOptions options, String schema,
                                          CatalogVersion version) {
+        return listen(vertx, options, CHANNEL, schema, version::changed);
+    }
+
+    /**
+     * Runs {@code onNotice} for every notice on {@code channel} that names
+     * {@code schema}, and on every (re)subscription (a notice may have been
+     * missed while disconnected), on a connection of its own that reconnects.
+     */
+    public static PgSubscriber listen(Vertx vertx, PgConnectOptions options, String channel, String schema,
+                                      Runnable onNotice) {
         PgSubscriber subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(attempts -> 1_000L);
-        subscriber.channel(CHANNEL)
-                // Runs on every (re)subscription: a notice may have been missed while disconnected.
+        subscriber.channel(channel)
                 .subscribeHandler(() -> {
-                    LOG.debug("Listening for catalog changes");
-                    version.changed();
+                    LOG.debugf("Listening on %s", channel);
+                    onNotice.run();
                 })
                 .handler(changedSchema -> {
                     if (schema.equals(changedSchema)) {
-                        version.changed();
+                        onNotice.run();
                     }
                 });
         subscriber.connect()
-                .onFailure().invoke(failure -> LOG.warnf("Catalog change listener cannot connect (%s); retrying",
+                .onFailure().invoke(failure -> LOG.warnf("Listener on %s cannot connect (%s); retrying", channel,
                         failure.getMessage()))
                 .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(10)).indefinitely()
-                .subscribe().with(ok -> { }, failure -> LOG.error("Catalog change listener stopped", failure));
+                .subscribe().with(ok -> { }, failure -> LOG.errorf(failure, "Listener on %s stopped", channel));
         return subscriber;
+    }
+
+    /** Listens on another channel of this schema, as {@link #listen} does; close the answer when done. */
+    public PgSubscriber listen(String channel, String metricsName, Runnable onNotice) {
+        return listen(vertx, options(metricsName), channel, database.schema(), onNotice);
+    }
+
+    private PgConnectOptions options(String metricsName) {
+        PgConnectOptions options = PgConnectOptions.fromUri(url).setUser(username);
+        options.setMetricsName(metricsName);  // its own metrics, apart from the pool's
+        password.ifPresent(options::setPassword);
+        return options;
     }
 
     void stop(@Observes ShutdownEvent event) {

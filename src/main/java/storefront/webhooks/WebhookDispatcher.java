@@ -17,7 +17,10 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.net.InetAddress;
 import java.net.URI;
@@ -27,7 +30,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
+import storefront.common.CatalogChangeListener;
 import storefront.webhooks.WebhookDeliveryRepository.Taken;
 
 /**
@@ -45,6 +50,8 @@ public class WebhookDispatcher {
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
     private static final int EXCERPT = 200;
     private static final int PURGE_BATCH = 1000;
+    /** The channel emit_event notifies (database/migration V10). */
+    static final String NOTICES = "storefront_events";
 
     private final WebhookDeliveryRepository deliveries;
     private final WebhooksConfig config;
@@ -57,7 +64,8 @@ public class WebhookDispatcher {
     private final Timer lag;
 
     WebhookDispatcher(WebhookDeliveryRepository deliveries, WebhooksConfig config, Clock clock, ObjectMapper json,
-                      Vertx vertx, MeterRegistry registry) {
+                      Vertx vertx, MeterRegistry registry, CatalogChangeListener listener) {
+        this.listener = listener;
         this.deliveries = deliveries;
         this.config = config;
         this.clock = clock;
@@ -74,8 +82,41 @@ public class WebhookDispatcher {
                 .register(registry);
     }
 
+    private final CatalogChangeListener listener;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+    private volatile PgSubscriber notices;
+
+    void start(@Observes StartupEvent event) {
+        if (config.wakeOnNotice()) {
+            notices = listener.listen(NOTICES, "webhook-listener", this::wake);
+        }
+    }
+
+    /**
+     * An event committed: dispatch now. One run at a time per replica; a notice
+     * during a run makes it run once more, so none is left for the next poll.
+     */
+    void wake() {
+        again.set(true);
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        again.set(false);
+        dispatchUntilIdle().onTermination().invoke(() -> {
+            running.set(false);
+            if (again.get()) {
+                wake();
+            }
+        }).subscribe().with(n -> { }, failure -> LOG.warn("Webhook dispatch failed; the next poll tries again",
+                failure));
+    }
+
     @PreDestroy
     void close() {
+        if (notices != null) {
+            notices.closeAndForget();
+        }
         http.close();
     }
 

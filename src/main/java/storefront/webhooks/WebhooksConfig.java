@@ -10,6 +10,9 @@ public interface WebhooksConfig {
     /** How often each replica looks for deliveries that are due. */
     Duration dispatchEvery();
 
+    /** Whether a replica dispatches as soon as an event commits (a database notice), not only at its poll. */
+    boolean wakeOnNotice();
+
     /** Deliveries one replica takes at a time. */
     int batch();
 

@@ -1,9 +1,13 @@
 -- One way to emit an event, for Java and for triggers alike: the outbox row and,
 -- in the same statement, a delivery per subscription whose event types and
--- regions take it. Answers how many deliveries it queued.
+-- regions take it. Answers how many deliveries it queued, and tells listening
+-- dispatchers there is work.
 create function emit_event(p_id uuid, p_type text, p_subject text, p_region text, p_time timestamptz,
                            p_data jsonb) returns integer
-    language sql as $$
+    language plpgsql as $$
+declare
+    v_queued integer;
+begin
     with event as (
         insert into outbox_event (id, type, subject, region, time, data)
         values (p_id, p_type, p_subject, p_region, p_time, p_data)
@@ -14,7 +18,13 @@ create function emit_event(p_id uuid, p_type text, p_subject text, p_region text
         where (jsonb_array_length(s.event_types) = 0 or s.event_types @> jsonb_build_array(p_type))
           and (jsonb_array_length(s.regions) = 0 or p_region is null or s.regions @> jsonb_build_array(p_region))
         returning 1)
-    select count(*)::int from queued;
+    select count(*)::int into v_queued from queued;
+    -- Dispatchers wake at commit instead of at their next poll (one notice per transaction and schema).
+    if v_queued > 0 then
+        perform pg_notify('storefront_events', current_schema());
+    end if;
+    return v_queued;
+end;
 $$;
 
 -- Stock runs low or out: whatever moved it (a checkout, a sale, a count, a flash
