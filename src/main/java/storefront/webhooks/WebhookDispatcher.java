@@ -33,6 +33,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 import storefront.common.CatalogChangeListener;
+import storefront.webhooks.WebhookDeliveryRepository.Outcome;
 import storefront.webhooks.WebhookDeliveryRepository.Taken;
 
 /**
@@ -50,6 +51,8 @@ public class WebhookDispatcher {
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
     private static final int EXCERPT = 200;
     private static final int PURGE_BATCH = 1000;
+    /** Deliveries of one batch in flight at once (fewer than the HTTP client's connections). */
+    private static final int PARALLEL = 48;
     /** The channel emit_event notifies (database/migration V10). */
     static final String NOTICES = "storefront_events";
 
@@ -155,15 +158,12 @@ public class WebhookDispatcher {
             if (taken.isEmpty()) {
                 return Uni.createFrom().item(0);
             }
-            // Each subject's deliveries in order, different subjects side by side.
-            var bySubject = new java.util.LinkedHashMap<String, List<Taken>>();
-            taken.forEach(t -> bySubject.computeIfAbsent(t.subscriptionId() + " " + t.subject(),
-                    k -> new ArrayList<>()).add(t));
-            return Multi.createFrom().iterable(bySubject.values())
-                    .onItem().transformToUniAndMerge(group -> Multi.createFrom().iterable(group)
-                            .onItem().transformToUniAndConcatenate(this::attempt)
-                            .collect().asList())
+            // A batch holds at most one delivery per subject and subscription (the take waits for the earlier
+            // ones), so its deliveries go side by side, and their outcomes are recorded together.
+            return Multi.createFrom().iterable(taken)
+                    .onItem().transformToUni(this::attempt).merge(PARALLEL)
                     .collect().asList()
+                    .flatMap(outcomes -> deliveries.record(outcomes, clock.instant()))
                     .replaceWith(taken.size());
         });
     }
@@ -190,7 +190,7 @@ public class WebhookDispatcher {
         }
     }
 
-    private Uni<Void> attempt(Taken t) {
+    private Uni<Outcome> attempt(Taken t) {
         Instant started = clock.instant();
         long startedNanos = System.nanoTime();
         String body = body(t);
@@ -202,26 +202,27 @@ public class WebhookDispatcher {
         String signature = WebhookSigner.signatures(secrets, t.eventId().toString(), timestamp, body);
         URI uri = URI.create(t.url());
         return resolve(uri).flatMap(address -> send(uri, address, t, timestamp, signature, body))
-                .flatMap(answer -> {
+                .map(answer -> {
                     int latency = (int) Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
                     if (answer.status() >= 200 && answer.status() < 300) {
                         delivered.increment();
                         lag.record(Duration.between(t.time(), clock.instant()).abs());
-                        return deliveries.delivered(t, clock.instant(), answer.status(), latency);
+                        return new Outcome(t, true, answer.status(), null, latency, null);
                     }
-                    return fail(t, answer.status(), "HTTP " + answer.status() + ": " + answer.excerpt(), latency);
+                    return failed(t, answer.status(), "HTTP " + answer.status() + ": " + answer.excerpt(), latency);
                 })
-                .onFailure().recoverWithUni(failure -> fail(t, null, describe(failure),
+                .onFailure().recoverWithItem(failure -> failed(t, null, describe(failure),
                         (int) Duration.ofNanos(System.nanoTime() - startedNanos).toMillis()));
     }
 
-    private Uni<Void> fail(Taken t, Integer status, String error, int latency) {
+    /** A failed attempt: due again after the back-off, or given up once the next try would be too late. */
+    private Outcome failed(Taken t, Integer status, String error, int latency) {
         Instant now = clock.instant();
         Instant first = t.firstAttemptAt() == null ? now : t.firstAttemptAt();
         Instant next = now.plus(backoff(t.attempts()));
         boolean giveUp = !next.isBefore(first.plus(config.giveUpAfter()));
         (giveUp ? dead : failed).increment();
-        return deliveries.failed(t, status, error, latency, giveUp ? null : next);
+        return new Outcome(t, false, status, error, latency, giveUp ? null : next);
     }
 
     /** After the n-th failed attempt: first × 2^(n-1), at most the maximum, of which a random half is waited. */
@@ -234,22 +235,28 @@ public class WebhookDispatcher {
 
     /** The address to connect to, checked: only public ones unless private targets are allowed. */
     private Uni<InetAddress> resolve(URI uri) {
-        return Uni.createFrom().item(() -> {
-            try {
-                InetAddress[] addresses = InetAddress.getAllByName(uri.getHost());
-                if (!config.allowPrivateTargets()) {
-                    for (InetAddress a : addresses) {
-                        if (!WebhookTargets.isPublic(a)) {
-                            throw new RefusedTarget(uri.getHost() + " resolves to " + a.getHostAddress()
-                                    + ", which is not a public address");
-                        }
+        if (WebhookTargets.isLiteralAddress(uri.getHost())) {
+            // Nothing to look up: checked here, without a hop to a worker thread.
+            return Uni.createFrom().item(() -> lookUp(uri));
+        }
+        return Uni.createFrom().item(() -> lookUp(uri)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private InetAddress lookUp(URI uri) {
+        try {
+            InetAddress[] addresses = InetAddress.getAllByName(uri.getHost());
+            if (!config.allowPrivateTargets()) {
+                for (InetAddress a : addresses) {
+                    if (!WebhookTargets.isPublic(a)) {
+                        throw new RefusedTarget(uri.getHost() + " resolves to " + a.getHostAddress()
+                                + ", which is not a public address");
                     }
                 }
-                return addresses[0];
-            } catch (java.net.UnknownHostException e) {
-                throw new RefusedTarget("cannot resolve " + uri.getHost());
             }
-        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+            return addresses[0];
+        } catch (java.net.UnknownHostException e) {
+            throw new RefusedTarget("cannot resolve " + uri.getHost());
+        }
     }
 
     /** A receiver's answer: its status and the start of its body. */

@@ -48,7 +48,7 @@ final class WebhookTargets {
         return Optional.empty();
     }
 
-    private static boolean isLiteralAddress(String host) {
+    static boolean isLiteralAddress(String host) {
         return host.startsWith("[") || host.chars().allMatch(c -> Character.isDigit(c) || c == '.');
     }
 

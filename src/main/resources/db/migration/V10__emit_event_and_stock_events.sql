@@ -4,7 +4,8 @@
 -- dispatchers there is work.
 create function emit_event(p_id uuid, p_type text, p_subject text, p_region text, p_time timestamptz,
                            p_data jsonb) returns integer
-    language plpgsql as $$
+    -- Its tables are this schema's whatever the caller's search path (a trigger runs in anyone's session).
+    language plpgsql set search_path from current as $$
 declare
     v_queued integer;
 begin
@@ -32,7 +33,7 @@ $$;
 -- transaction. A SKU's stock in a region is one subject, so its events keep
 -- their order.
 create function stock_state_event() returns trigger
-    language plpgsql as $$
+    language plpgsql set search_path from current as $$
 declare
     v_state text := stock_state(new.on_hand, new.reserved, new.low_threshold);
 begin
