@@ -1,5 +1,6 @@
 package storefront.events;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -24,13 +25,7 @@ public class EventsContract extends ContractFilter {
             Schema event = OASFactory.createSchema().allOf(List.of(
                     OASFactory.createSchema().ref("#/components/schemas/CloudEvent"),
                     OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
-                            .properties(Map.of(
-                                    "type", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
-                                            .constValue(type.wire()),
-                                    "subject", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
-                                            .description("`" + type.subject() + "`: the events of one subject "
-                                                    + "arrive in order."),
-                                    "data", OASFactory.createSchema().ref("#/components/schemas/" + type.dataSchema())))
+                            .properties(typed(type))
                             .required(List.of("type", "subject", "data"))));
             openAPI.addWebhook(type.wire(), OASFactory.createPathItem().POST(OASFactory.createOperation()
                     .summary(type.wire())
@@ -59,23 +54,38 @@ public class EventsContract extends ContractFilter {
         Schema text = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
         return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
                 .description("A CloudEvents 1.0 event in structured JSON.")
-                .properties(new java.util.LinkedHashMap<>(Map.of(
-                        "specversion", OASFactory.createSchema().addType(Schema.SchemaType.STRING).constValue("1.0"),
-                        "id", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uuid"),
-                        "source", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
-                                .description("The storefront deployment (storefront.webhooks.event-source)."),
-                        "type", text,
-                        "subject", text,
-                        "time", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("date-time")
-                                .description("When the change was made."),
-                        "datacontenttype", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
-                                .constValue("application/json"),
-                        "region", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
-                                .description("An extension attribute: the region of the change; absent when it "
-                                        + "belongs to none (a seller of several regions)."),
-                        "data", OASFactory.createSchema().addType(Schema.SchemaType.OBJECT))))
+                .properties(envelopeMembers(text))
                 .required(List.of("specversion", "id", "source", "type", "subject", "time", "datacontenttype",
                         "data"));
+    }
+
+    private static Map<String, Schema> typed(EventType type) {
+        Map<String, Schema> members = new LinkedHashMap<>();
+        members.put("type", OASFactory.createSchema().addType(Schema.SchemaType.STRING).constValue(type.wire()));
+        members.put("subject", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                .description("`" + type.subject() + "`: the events of one subject arrive in order."));
+        members.put("data", OASFactory.createSchema().ref("#/components/schemas/" + type.dataSchema()));
+        return members;
+    }
+
+    /** The envelope's members in the order CloudEvents lists them (a fixed order: the contract is compared). */
+    private static Map<String, Schema> envelopeMembers(Schema text) {
+        Map<String, Schema> members = new LinkedHashMap<>();
+        members.put("specversion", OASFactory.createSchema().addType(Schema.SchemaType.STRING).constValue("1.0"));
+        members.put("id", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uuid"));
+        members.put("source", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                .description("The storefront deployment (storefront.webhooks.event-source)."));
+        members.put("type", text);
+        members.put("subject", text);
+        members.put("time", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("date-time")
+                .description("When the change was made."));
+        members.put("datacontenttype", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                .constValue("application/json"));
+        members.put("region", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                .description("An extension attribute: the region of the change; absent when it belongs to none "
+                        + "(a seller of several regions)."));
+        members.put("data", OASFactory.createSchema().addType(Schema.SchemaType.OBJECT));
+        return members;
     }
 
     private static Parameter header(String name, String description) {
