@@ -160,9 +160,7 @@ class WebhookDeliveryRepository {
                         select s.id, e.seq, e.subject, $4 from webhook_subscription s, outbox_event e
                         where s.id = $1
                           and ((cast($2 as timestamptz) is not null and e.time >= $2) or e.id = $3)
-                          and (jsonb_array_length(s.event_types) = 0 or s.event_types @> jsonb_build_array(e.type))
-                          and (jsonb_array_length(s.regions) = 0 or e.region is null
-                               or s.regions @> jsonb_build_array(e.region))
+                          and subscription_takes(s.event_types, s.regions, e.type, e.region)
                         on conflict (subscription_id, event_seq) do update
                         set status = 'PENDING', next_attempt_at = excluded.next_attempt_at, attempts = 0,
                             first_attempt_at = null, delivered_at = null""",

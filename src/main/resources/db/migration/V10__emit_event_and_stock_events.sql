@@ -1,3 +1,11 @@
+-- Whether a subscription takes an event: its types and regions, empty meaning all;
+-- an event of no one region reaches every subscription. Emitting and replaying ask it alike.
+create function subscription_takes(p_types jsonb, p_regions jsonb, p_type text, p_region text) returns boolean
+    language sql immutable parallel safe as $$
+    select (jsonb_array_length(p_types) = 0 or p_types @> jsonb_build_array(p_type))
+       and (jsonb_array_length(p_regions) = 0 or p_region is null or p_regions @> jsonb_build_array(p_region));
+$$;
+
 -- One way to emit an event, for Java and for triggers alike: the outbox row and,
 -- in the same statement, a delivery per subscription whose event types and
 -- regions take it. Answers how many deliveries it queued, and tells listening
@@ -16,8 +24,7 @@ begin
     queued as (
         insert into webhook_delivery (subscription_id, event_seq, subject, next_attempt_at)
         select s.id, event.seq, p_subject, p_time from webhook_subscription s, event
-        where (jsonb_array_length(s.event_types) = 0 or s.event_types @> jsonb_build_array(p_type))
-          and (jsonb_array_length(s.regions) = 0 or p_region is null or s.regions @> jsonb_build_array(p_region))
+        where subscription_takes(s.event_types, s.regions, p_type, p_region)
         returning 1)
     select count(*)::int into v_queued from queued;
     -- Dispatchers wake at commit instead of at their next poll (one notice per transaction and schema).
