@@ -375,6 +375,37 @@ class WebhooksTest {
         assertThat(count(kept)).isEqualTo(1);
     }
 
+    @Test
+    void anEventIsReplayedAloneOrWithEverythingSinceAnInstant() throws Exception {
+        String subscription = subscribe(List.of("storefront.store.changed"), List.of("IN")).getString("subscription.id");
+        Instant before = Instant.now().minusSeconds(1);
+        String id = "wh-replay-" + UUID.randomUUID().toString().substring(0, 8);
+        changeStore(id, "Replayed once");
+        changeStore(id, "Replayed twice");
+        dispatch();
+        assertThat(names()).containsExactly("Replayed once", "Replayed twice");
+        String first = receiver.received.get(0).header("webhook-id");
+
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("reason", "receiver lost it"))
+                .post("/api/v1/admin/webhooks/{id}/deliveries/{event}/replay", subscription, first)
+                .then().statusCode(200).body("queued", equalTo(1));
+        dispatch();
+        assertThat(receiver.received).hasSize(3);
+        assertThat(receiver.received.get(2).header("webhook-id")).isEqualTo(first);
+
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("since", before.toString(), "reason", "receiver restored from a backup"))
+                .post("/api/v1/admin/webhooks/{id}/replay", subscription).then().statusCode(200)
+                .body("queued", org.hamcrest.Matchers.greaterThanOrEqualTo(2));
+        dispatch();
+        List<String> all = names();
+        assertThat(all.subList(3, all.size())).containsSubsequence("Replayed once", "Replayed twice");
+        // An event the subscription does not take is not replayed to it.
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("reason", "x"))
+                .post("/api/v1/admin/webhooks/{id}/deliveries/{event}/replay", subscription, UUID.randomUUID())
+                .then().statusCode(404).body("code", equalTo("WEBHOOK_EVENT_NOT_FOUND"));
+    }
+
     private long count(String subject) {
         return pool.preparedQuery("select count(*) from outbox_event where subject = $1").execute(Tuple.of(subject))
                 .await().indefinitely().iterator().next().getLong(0);
