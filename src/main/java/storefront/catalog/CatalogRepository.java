@@ -130,7 +130,13 @@ class CatalogRepository {
                            where s.product_id = p.id) as priced
             from product p
             left join product_region pr on pr.product_id = p.id and pr.region_code = $1
+            %s
             order by p.slug""";
+
+    private static final String EVERY_PRODUCT_IN_REGION = PRODUCTS_IN_REGION.formatted("");
+
+    private static final String SOME_PRODUCTS_IN_REGION =
+            PRODUCTS_IN_REGION.formatted("where p.slug = any(cast($2 as text[]))");
 
     private static final String SKUS_IN_REGION = """
             select s.code, p.slug, p.category_code, p.retired_at is not null as retired, s.options,
@@ -195,14 +201,16 @@ class CatalogRepository {
                 });
     }
 
-    /** Every product, with what the policy needs to decide on it in one region; by slug. */
     /**
-     * What the availability decision needs of every product in a region, where
+     * What the availability decision needs of every product in a region (or of
+     * those among {@code slugsOrAll}), by slug, where
      * {@code tx} runs: the pool, or a change set's transaction that must see its
      * own changes.
      */
-    static Uni<List<ProductInRegion>> productsIn(Statements tx, String region) {
-        return tx.rows(PRODUCTS_IN_REGION, region).map(rows -> {
+    static Uni<List<ProductInRegion>> productsIn(Statements tx, String region, List<String> slugsOrAll) {
+        Uni<List<Object[]>> found = slugsOrAll == null ? tx.rows(EVERY_PRODUCT_IN_REGION, region)
+                : tx.rows(SOME_PRODUCTS_IN_REGION, region, slugsOrAll.toArray(String[]::new));
+        return found.map(rows -> {
             List<ProductInRegion> products = new ArrayList<>(rows.size());
             for (Object[] row : rows) {
                 Columns c = Columns.of(row);

@@ -181,7 +181,12 @@ public class CatalogService {
 
     /** What the availability decision needs of every product in a region. */
     public Uni<List<ProductInRegion>> productsIn(Statements tx, String region) {
-        return CatalogRepository.productsIn(tx, region);
+        return CatalogRepository.productsIn(tx, region, null);
+    }
+
+    /** The same for the products among {@code slugs} (those the catalog has). */
+    public Uni<List<ProductInRegion>> productsIn(Statements tx, String region, List<String> slugs) {
+        return CatalogRepository.productsIn(tx, region, List.copyOf(slugs));
     }
 
     private static Decision decide(StoredProduct product, Regions.Entry region, Instant now) {

@@ -27,7 +27,20 @@ public enum EventType {
     STOCK_LOW("storefront.stock.low", "StockEventData", "stock/{region}/{sku}",
             "A SKU's available units in a region fell to its low-stock threshold, whatever moved them."),
     STOCK_OUT("storefront.stock.out", "StockEventData", "stock/{region}/{sku}",
-            "A SKU has no units left to sell in a region, whatever took them.");
+            "A SKU has no units left to sell in a region, whatever took them."),
+    PRODUCT_AVAILABLE("storefront.product.available", "ProductAvailabilityEventData", "product/{region}/{slug}",
+            "A product became available to a region's shoppers: data.previousReasons says what stood in the way "
+                    + "until now (a toggle, a sales window that opened at its instant, a missing price or "
+                    + "certification)."),
+    PRODUCT_UNAVAILABLE("storefront.product.unavailable", "ProductAvailabilityEventData", "product/{region}/{slug}",
+            "A product stopped being available to a region's shoppers: data.reasons says why, whatever caused it "
+                    + "(a toggle, a sales window that closed at its instant, a price, a certification, retirement)."),
+    FLASH_SALE_LIVE("storefront.flash_sale.live", "FlashSaleEventData", "flash-sale/{id}",
+            "A flash sale started taking claims, or has units again after claims ran out unused."),
+    FLASH_SALE_SOLD_OUT("storefront.flash_sale.sold_out", "FlashSaleEventData", "flash-sale/{id}",
+            "Every unit of a live flash sale is claimed (claims that expire unused bring it back: live again)."),
+    FLASH_SALE_ENDED("storefront.flash_sale.ended", "FlashSaleEventData", "flash-sale/{id}",
+            "A flash sale reached its end; the units nobody bought go back to stock.");
 
     private final String wire;
     private final String dataSchema;

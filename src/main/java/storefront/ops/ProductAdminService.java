@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 import storefront.audit.AuditLog;
 import storefront.audit.AuditLog.Change;
 import storefront.audit.Operator;
+import storefront.catalog.AvailabilityLedger;
 import storefront.common.CatalogVersion;
 import storefront.common.ETags;
 import storefront.common.Money;
@@ -54,10 +55,12 @@ class ProductAdminService {
     private final CatalogVersion version;
     private final RegionDirectory directory;
     private final Clock clock;
+    private final AvailabilityLedger ledger;
 
     ProductAdminService(ProductRepository products, AuditLog audit, CatalogVersion version,
-                        RegionDirectory directory, Clock clock) {
+                        RegionDirectory directory, Clock clock, AvailabilityLedger ledger) {
         this.products = products;
+        this.ledger = ledger;
         this.audit = audit;
         this.version = version;
         this.directory = directory;
@@ -95,6 +98,7 @@ class ProductAdminService {
                     product.assign(input);
                     return products.persistAndFlush(product);
                 })
+                .call(product -> ledger.reconsider(Statements.inSession(), AvailabilityLedger.Scope.created(slug)))
                 .flatMap(product -> audit.record(Statements.inSession(), operator, new Change("PRODUCT_CREATED",
                         null, target(slug), null, product.view()), input.reason().strip(), null)
                         .replaceWith(tagged(product))));
@@ -188,6 +192,8 @@ class ProductAdminService {
         return products.getSession()
                 .flatMap(session -> session.lock(product, LockModeType.PESSIMISTIC_FORCE_INCREMENT))
                 .flatMap(ignored -> products.flush())
+                .flatMap(ignored -> ledger.reconsider(Statements.inSession(),
+                        AvailabilityLedger.Scope.product(region, product.slug)))
                 .flatMap(ignored -> audit.record(Statements.inSession(), operator,
                         new Change(action, region, target, before, after), reason, null))
                 .replaceWith(() -> tagged(product));

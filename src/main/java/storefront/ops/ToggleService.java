@@ -16,13 +16,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import storefront.common.Json;
-import storefront.availability.AvailabilityPolicy;
 import storefront.availability.Decision;
 import storefront.availability.RegionRules;
+import storefront.catalog.AvailabilityLedger;
 import storefront.catalog.CatalogService;
 import storefront.catalog.ProductInRegion;
 import storefront.common.BusinessMetrics;
@@ -95,10 +96,13 @@ class ToggleService {
     private final Json json;
 
     private final BusinessMetrics metrics;
+    private final AvailabilityLedger ledger;
 
     ToggleService(Clock clock, Pool pool, ToggleRepository repository, AuditLog audit, CatalogVersion version,
-                  RegionDirectory directory, CatalogService catalog, Json json, BusinessMetrics metrics) {
+                  RegionDirectory directory, CatalogService catalog, Json json, BusinessMetrics metrics,
+                  AvailabilityLedger ledger) {
         this.clock = clock;
+        this.ledger = ledger;
         this.repository = repository;
         this.metrics = metrics;
         this.pool = pool;
@@ -144,7 +148,7 @@ class ToggleService {
                 List<PreviewItem> items = new ArrayList<>();
                 int available = 0;
                 for (ProductInRegion p : products) {
-                    Decision d = decide(p, entry.rules(), at);
+                    Decision d = p.decide(entry.rules(), at);
                     available += d.available() ? 1 : 0;
                     items.add(new PreviewItem(p.facts().slug(), p.facts().category(), d.available(), d.reasons()));
                 }
@@ -183,6 +187,7 @@ class ToggleService {
                                         i, why, id))
                                 .collect().asList()
                                 .call(applied -> repository.flush())
+                                .call(applied -> dryRun ? Uni.createFrom().voidItem() : reconsider(tx, normalized))
                                 .flatMap(applied -> decisions(tx, withDiff ? regions : Set.of(), at).map(after ->
                                         new ChangeSetResult(dryRun ? null : id, dryRun, at, applied,
                                                 diff(before, after))))))
@@ -286,8 +291,28 @@ class ToggleService {
 
     // ---- what shoppers see change ----
 
-    private static Decision decide(ProductInRegion product, RegionRules rules, Instant at) {
-        return AvailabilityPolicy.decide(product.facts(), product.priced(), rules, at, product.listing());
+    /**
+     * Asks the ledger to decide again what the changes touched, region by
+     * region in code order: every product of a region opened, closed or
+     * selling a category more or less; otherwise the products listed,
+     * delisted or given a window.
+     */
+    private Uni<Void> reconsider(Statements tx, List<Change> changes) {
+        Map<String, Set<String>> touched = new TreeMap<>();
+        Set<String> whole = new TreeSet<>();
+        for (Change change : changes) {
+            if (kind(change.type()) == Kind.LISTING) {
+                touched.computeIfAbsent(change.region(), r -> new TreeSet<>()).add(change.product());
+            } else {
+                whole.add(change.region());
+                touched.computeIfAbsent(change.region(), r -> new TreeSet<>());
+            }
+        }
+        return Multi.createFrom().iterable(touched.entrySet())
+                .onItem().transformToUniAndConcatenate(region -> ledger.reconsider(tx, whole.contains(region.getKey())
+                        ? AvailabilityLedger.Scope.region(region.getKey())
+                        : AvailabilityLedger.Scope.products(region.getKey(), List.copyOf(region.getValue()))))
+                .collect().last().replaceWithVoid();
     }
 
     /** Per region, every product's decision at {@code at}, as the connection sees the data now. */
@@ -300,7 +325,7 @@ class ToggleService {
                     RegionRules rules = all.require(code).rules();
                     return catalog.productsIn(tx, code).map(list -> {
                         Map<String, Decision> decided = new LinkedHashMap<>();
-                        list.forEach(p -> decided.put(p.facts().slug(), decide(p, rules, at)));
+                        list.forEach(p -> decided.put(p.facts().slug(), p.decide(rules, at)));
                         return Map.entry(code, decided);
                     });
                 })

@@ -167,6 +167,21 @@ class WebhookDeliveryRepository {
                 subscription, SqlTime.utc(since), eventId, SqlTime.utc(now));
     }
 
+    /** What waits to be delivered: how many deliveries, and when the oldest of their events happened (or null). */
+    record Backlog(int pending, Instant oldest) {
+    }
+
+    Uni<Backlog> backlog() {
+        return pool.query("""
+                        select count(*)::int,
+                               (select e.time from outbox_event e where e.seq = min(d.event_seq))
+                        from webhook_delivery d where d.status = 'PENDING'""")
+                .execute().map(rows -> {
+                    Row row = rows.iterator().next();
+                    return new Backlog(row.getInteger(0), SqlTime.instant(row.getOffsetDateTime(1)));
+                });
+    }
+
     /**
      * Removes up to {@code batch} events older than {@code before} that no
      * delivery waits for (their deliveries go with them), oldest first, each

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.scheduler.Scheduled;
@@ -31,6 +32,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 import storefront.common.CatalogChangeListener;
 import storefront.webhooks.WebhookDeliveryRepository.Outcome;
@@ -65,6 +68,8 @@ public class WebhookDispatcher {
     private final Counter failed;
     private final Counter dead;
     private final Timer lag;
+    private final AtomicLong pending = new AtomicLong();
+    private final AtomicReference<Instant> oldestPending = new AtomicReference<>();
 
     WebhookDispatcher(WebhookDeliveryRepository deliveries, WebhooksConfig config, Clock clock, ObjectMapper json,
                       Vertx vertx, MeterRegistry registry, CatalogChangeListener listener) {
@@ -83,6 +88,25 @@ public class WebhookDispatcher {
         // From the event's commit-time stamp to the receiver's 2xx.
         this.lag = Timer.builder("storefront_webhook_delivery_lag").publishPercentileHistogram()
                 .register(registry);
+        // What is still waiting, as of this replica's last poll: a receiver down shows here long before its
+        // deliveries go DEAD, and while the lag above records nothing.
+        Gauge.builder("storefront_webhook_pending_deliveries", pending, AtomicLong::get)
+                .description("Deliveries waiting for their first or next attempt").register(registry);
+        Gauge.builder("storefront_webhook_oldest_pending_seconds", this, d -> d.oldestPendingSeconds())
+                .description("How long ago the oldest event still waiting for a delivery happened").register(registry);
+    }
+
+    private double oldestPendingSeconds() {
+        Instant oldest = oldestPending.get();
+        return oldest == null ? 0 : Math.max(0, Duration.between(oldest, clock.instant()).toMillis() / 1000.0);
+    }
+
+    /** Reads what is waiting into the backlog gauges. */
+    public Uni<Void> measureBacklog() {
+        return deliveries.backlog().invoke(backlog -> {
+            pending.set(backlog.pending());
+            oldestPending.set(backlog.oldest());
+        }).replaceWithVoid();
     }
 
     private final CatalogChangeListener listener;
@@ -125,7 +149,8 @@ public class WebhookDispatcher {
 
     @Scheduled(every = "${storefront.webhooks.dispatch-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return dispatchUntilIdle().onFailure().invoke(f -> LOG.warn("Webhook dispatch failed; the next run tries again", f))
+        return dispatchUntilIdle().call(this::measureBacklog)
+                .onFailure().invoke(f -> LOG.warn("Webhook dispatch failed; the next run tries again", f))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 

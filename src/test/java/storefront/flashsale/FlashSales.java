@@ -11,14 +11,14 @@ import storefront.Tokens;
 import storefront.checkout.Shop;
 
 /** Flash sales as tests drive them. */
-final class FlashSales {
+public final class FlashSales {
 
     static final String ADMIN = Tokens.admin("flash-tests");
 
     private FlashSales() {
     }
 
-    static Response create(String sku, String region, int quantity, int limit, Instant startsAt, Instant endsAt) {
+    public static Response create(String sku, String region, int quantity, int limit, Instant startsAt, Instant endsAt) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("sku", sku);
         body.put("region", region);
@@ -37,7 +37,7 @@ final class FlashSales {
                 .then().statusCode(201).extract().path("sale.id");
     }
 
-    static Response claim(String token, String saleId, String key, Map<String, Object> address) {
+    public static Response claim(String token, String saleId, String key, Map<String, Object> address) {
         var spec = given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("shippingAddress", address));
         if (key != null) {
@@ -47,7 +47,7 @@ final class FlashSales {
     }
 
     /** The demo test address in China, written one way. */
-    static Map<String, Object> home() {
+    public static Map<String, Object> home() {
         return Shop.address("CN", null);
     }
 

@@ -38,7 +38,7 @@ public final class Ops {
                 .put(path, params);
     }
 
-    static Response regionOpen(String token, String region, boolean open, String reason) {
+    public static Response regionOpen(String token, String region, boolean open, String reason) {
         return change(token, "/api/v1/admin/regions/{r}/status", "/api/v1/admin/regions/{r}/status",
                 Map.of("open", open, "reason", reason), region);
     }
@@ -53,19 +53,19 @@ public final class Ops {
                 Map.of("listed", listed, "reason", reason), region, slug);
     }
 
-    static Response window(String token, String region, String slug, Map<String, ?> body) {
+    public static Response window(String token, String region, String slug, Map<String, ?> body) {
         return change(token, "/api/v1/admin/regions/{r}/products/{s}", "/api/v1/admin/regions/{r}/products/{s}/launch-window",
                 body, region, slug);
     }
 
-    static Response changeSet(String token, boolean dryRun, String reason, List<Map<String, ?>> changes) {
+    public static Response changeSet(String token, boolean dryRun, String reason, List<Map<String, ?>> changes) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).queryParam("dryRun", dryRun)
                 .body(Map.of("reason", reason, "changes", changes)).post("/api/v1/admin/change-sets");
     }
 
     // ---- what shoppers see ----
 
-    static List<String> listing(String region) {
+    public static List<String> listing(String region) {
         return given().queryParam("limit", 100).get("/api/v1/regions/{r}/products", region)
                 .then().statusCode(200).extract().jsonPath().getList("items.slug");
     }

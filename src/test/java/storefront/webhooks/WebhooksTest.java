@@ -186,6 +186,10 @@ class WebhooksTest {
         assertThat(pending.getList("items.attempts", Integer.class)).containsExactlyInAnyOrder(1, 0, 1);
         assertThat(pending.getList("items.lastStatus")).contains(503);
         assertThat(pending.getString("items.find { it.attempts == 1 }.lastError")).contains("HTTP 503");
+        // Ops see the backlog, and how old its oldest event is, while the receiver is down.
+        dispatcher.measureBacklog().await().indefinitely();
+        assertThat(metric("storefront_webhook_pending_deliveries")).isGreaterThanOrEqualTo(3);
+        assertThat(metric("storefront_webhook_oldest_pending_seconds")).isGreaterThan(0);
 
         // Still down at the next attempt; then back.
         TestClock.setTo(Instant.now().plus(Duration.ofMinutes(1)));
@@ -201,6 +205,18 @@ class WebhooksTest {
         given().auth().oauth2(ADMIN).queryParam("status", "PENDING")
                 .get("/api/v1/admin/webhooks/{id}/deliveries", subscription).then().statusCode(200)
                 .body("items.size()", equalTo(0));
+        dispatcher.measureBacklog().await().indefinitely();
+        assertThat(metric("storefront_webhook_pending_deliveries")).isZero();
+        assertThat(metric("storefront_webhook_oldest_pending_seconds")).isZero();
+    }
+
+    /** One series of /q/metrics. */
+    static double metric(String series) {
+        String all = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^" + java.util.regex.Pattern.quote(series)
+                + "(\\{[^}]*\\})? ([0-9.eE+-]+)$").matcher(all);
+        assertThat(m.find()).as(series + " is in /q/metrics").isTrue();
+        return Double.parseDouble(m.group(2));
     }
 
     private List<String> names() throws Exception {
