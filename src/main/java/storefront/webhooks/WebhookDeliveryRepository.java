@@ -50,10 +50,16 @@ class WebhookDeliveryRepository {
                 where p.status = 'PENDING'
                 order by p.subscription_id, p.subject, p.event_seq),
             picked as materialized (
-                select h.subscription_id, h.subject, h.event_seq
-                from heads h join webhook_subscription s on s.id = h.subscription_id and s.active
-                where h.next_attempt_at <= $1
-                order by h.next_attempt_at, h.event_seq
+                select r.subscription_id, r.subject, r.event_seq from (
+                    select h.subscription_id, h.subject, h.event_seq, h.next_attempt_at, coalesce(b.room, $4) as room,
+                           row_number() over (partition by h.subscription_id
+                                              order by h.next_attempt_at, h.event_seq) as nth
+                    from heads h join webhook_subscription s on s.id = h.subscription_id and s.active
+                    left join unnest(cast($5 as uuid[]), cast($6 as int[])) as b(subscription_id, room)
+                        on b.subscription_id = h.subscription_id
+                    where h.next_attempt_at <= $1) r
+                where r.nth <= r.room
+                order by r.next_attempt_at, r.event_seq
                 limit $3),
             due as materialized (
                 select d.subscription_id, d.event_seq
@@ -79,8 +85,16 @@ class WebhookDeliveryRepository {
         this.pool = pool;
     }
 
-    Uni<List<Taken>> take(Instant now, Instant leaseUntil, int batch) {
-        return pool.preparedQuery(TAKE).execute(Tuple.of(SqlTime.utc(now), SqlTime.utc(leaseUntil), batch))
+    /**
+     * Takes up to {@code batch} due heads, at most {@code perSubscription} of
+     * one subscription, or its room in {@code busyRooms} for those of {@code
+     * busy} (what it has in flight already), and leases them until {@code
+     * leaseUntil}.
+     */
+    Uni<List<Taken>> take(Instant now, Instant leaseUntil, int batch, int perSubscription, List<UUID> busy,
+                          List<Integer> busyRooms) {
+        return pool.preparedQuery(TAKE).execute(Tuple.tuple(List.of(SqlTime.utc(now), SqlTime.utc(leaseUntil), batch,
+                        perSubscription, busy.toArray(UUID[]::new), busyRooms.toArray(Integer[]::new))))
                 .map(rows -> {
                     List<Taken> taken = new ArrayList<>();
                     for (Row r : rows) {

@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Vertx;
@@ -29,7 +28,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,9 +42,12 @@ import storefront.webhooks.WebhookDeliveryRepository.Outcome;
 import storefront.webhooks.WebhookDeliveryRepository.Taken;
 
 /**
- * Sends due deliveries, on every replica: takes a batch ({@link
- * WebhookDeliveryRepository#take}), posts each as a CloudEvent in structured
- * JSON with its Standard Webhooks signature, and records the answer. A 2xx is
+ * Sends due deliveries, on every replica: takes what there is room for ({@link
+ * WebhookDeliveryRepository#take}: at most the batch size in flight, and
+ * {@link #PER_SUBSCRIPTION} of one subscription), posts each as a CloudEvent
+ * in structured JSON with its Standard Webhooks signature, and records each
+ * answer as it comes (with those that came meanwhile), then takes again: a
+ * slow receiver holds its own deliveries, not the others'. A 2xx is
  * delivered; anything else, a timeout or a refused address is tried again after
  * an exponential back-off with jitter, until {@code give-up-after} has passed
  * since the first attempt (then DEAD). Redirects are not followed; at most a
@@ -54,8 +59,12 @@ public class WebhookDispatcher {
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
     private static final int EXCERPT = 200;
     private static final int PURGE_BATCH = 1000;
-    /** Deliveries of one batch in flight at once (fewer than the HTTP client's connections). */
-    private static final int PARALLEL = 48;
+    /**
+     * Deliveries of one subscription in flight at once on a replica (fewer than
+     * the HTTP client's connections to one host): a slow receiver holds these,
+     * and every other subscription's deliveries go on beside it.
+     */
+    private static final int PER_SUBSCRIPTION = 48;
     /** The channel emit_event notifies (database/migration V10). */
     static final String NOTICES = "storefront_events";
 
@@ -109,6 +118,13 @@ public class WebhookDispatcher {
         }).replaceWithVoid();
     }
 
+    /** In flight on this replica: per subscription, and in all (at most the batch size). Guarded by this. */
+    private final Map<UUID, Integer> inFlight = new HashMap<>();
+    private int inFlightTotal;
+    /** Answers not yet recorded, and whether a record is under way. Guarded by this. */
+    private final List<Outcome> answered = new ArrayList<>();
+    private boolean recording;
+
     private final CatalogChangeListener listener;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
@@ -121,8 +137,10 @@ public class WebhookDispatcher {
     }
 
     /**
-     * An event committed: dispatch now. One run at a time per replica; a notice
-     * during a run makes it run once more, so none is left for the next poll.
+     * Something may be due (an event committed, an answer was recorded, the
+     * poll came round): take what there is room for. One run at a time per
+     * replica; a wake during a run makes it run once more, so nothing is left
+     * for the next poll.
      */
     void wake() {
         again.set(true);
@@ -130,7 +148,7 @@ public class WebhookDispatcher {
             return;
         }
         again.set(false);
-        dispatchUntilIdle().onTermination().invoke(() -> {
+        takeWhileRoom().onTermination().invoke(() -> {
             running.set(false);
             if (again.get()) {
                 wake();
@@ -149,8 +167,9 @@ public class WebhookDispatcher {
 
     @Scheduled(every = "${storefront.webhooks.dispatch-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return dispatchUntilIdle().call(this::measureBacklog)
-                .onFailure().invoke(f -> LOG.warn("Webhook dispatch failed; the next run tries again", f))
+        // Retries fall due with no notice: the poll finds them. It does not wait for what is in flight.
+        wake();
+        return measureBacklog().onFailure().invoke(f -> LOG.warn("Reading the webhook backlog failed", f))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
@@ -168,29 +187,101 @@ public class WebhookDispatcher {
     }
 
     /**
-     * Batches until one takes nothing (a delivered event may have let the next
-     * of its subject go); answers how many attempts were made.
+     * Takes and sends until nothing is due and nothing is in flight or waiting
+     * to be recorded (a delivered event may have let the next of its subject
+     * go); answers how many deliveries were taken. For tests and tools: a
+     * replica runs on {@link #wake}.
      */
     public Uni<Integer> dispatchUntilIdle() {
-        return dispatchOnce().flatMap(n -> n == 0 ? Uni.createFrom().item(0)
+        // Idle first, so that a take finding nothing means nothing is due (every answer is recorded).
+        return drained().flatMap(ignored -> dispatchOnce()).flatMap(n -> n == 0 && idle() ? Uni.createFrom().item(0)
                 : dispatchUntilIdle().map(more -> n + more));
     }
 
-    /** One batch: takes what is due, sends it, records each answer; answers how many were taken. */
+    private synchronized boolean idle() {
+        return inFlightTotal == 0 && answered.isEmpty() && !recording && !running.get();
+    }
+
+    private Uni<Void> drained() {
+        return idle() ? Uni.createFrom().voidItem()
+                : Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(5)).flatMap(ignored -> drained());
+    }
+
+    private Uni<Integer> takeWhileRoom() {
+        return dispatchOnce().flatMap(n -> n == 0 ? Uni.createFrom().item(0)
+                : takeWhileRoom().map(more -> n + more));
+    }
+
+    /**
+     * Takes as many due deliveries as there is room for (at most the batch size
+     * in flight, {@link #PER_SUBSCRIPTION} per subscription) and starts sending
+     * them; answers how many it took. Each answer is recorded as it comes, with
+     * the others that came meanwhile, so a slow receiver holds up only its own
+     * deliveries.
+     */
     public Uni<Integer> dispatchOnce() {
+        int room;
+        List<UUID> busy = new ArrayList<>();
+        List<Integer> busyRoom = new ArrayList<>();
+        synchronized (this) {
+            room = config.batch() - inFlightTotal;
+            inFlight.forEach((subscription, n) -> {
+                busy.add(subscription);
+                busyRoom.add(Math.max(0, PER_SUBSCRIPTION - n));
+            });
+        }
+        if (room <= 0) {
+            return Uni.createFrom().item(0);
+        }
         Instant now = clock.instant();
-        return deliveries.take(now, now.plus(config.lease()), config.batch()).flatMap(taken -> {
-            if (taken.isEmpty()) {
-                return Uni.createFrom().item(0);
+        return deliveries.take(now, now.plus(config.lease()), room, PER_SUBSCRIPTION, busy, busyRoom).map(taken -> {
+            synchronized (this) {
+                taken.forEach(t -> inFlight.merge(t.subscriptionId(), 1, Integer::sum));
+                inFlightTotal += taken.size();
             }
-            // A batch holds at most one delivery per subject and subscription (the take waits for the earlier
-            // ones), so its deliveries go side by side, and their outcomes are recorded together.
-            return Multi.createFrom().iterable(taken)
-                    .onItem().transformToUni(this::attempt).merge(PARALLEL)
-                    .collect().asList()
-                    .flatMap(outcomes -> deliveries.record(outcomes, clock.instant()))
-                    .replaceWith(taken.size());
+            // At most one delivery per subject and subscription is taken (the take waits for the earlier ones),
+            // so they all go side by side.
+            taken.forEach(t -> attempt(t).subscribe().with(this::answered));
+            return taken.size();
         });
+    }
+
+    private void answered(Outcome outcome) {
+        boolean record;
+        synchronized (this) {
+            answered.add(outcome);
+            inFlight.computeIfPresent(outcome.delivery().subscriptionId(), (id, n) -> n == 1 ? null : n - 1);
+            inFlightTotal--;
+            record = !recording;
+            recording = true;
+        }
+        if (record) {
+            recordAnswered();
+        }
+    }
+
+    /** Records what was answered since the last record, in one go; then looks for what that let go. */
+    private void recordAnswered() {
+        List<Outcome> batch;
+        synchronized (this) {
+            batch = new ArrayList<>(answered);
+            answered.clear();
+            if (batch.isEmpty()) {
+                recording = false;
+                return;
+            }
+        }
+        deliveries.record(batch, clock.instant()).subscribe().with(
+                ignored -> {
+                    // What this let go (the next event of a subject) is taken before this record counts as done.
+                    wake();
+                    recordAnswered();
+                },
+                failure -> {
+                    // Unrecorded, they stay leased and are sent again when the lease ends: at least once.
+                    LOG.warnf(failure, "Recording %d webhook answers failed; they are sent again later", batch.size());
+                    recordAnswered();
+                });
     }
 
     /** The CloudEvent of a delivery, as sent. */

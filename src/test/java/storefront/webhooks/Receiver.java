@@ -13,7 +13,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A real HTTP receiver on a free local port: keeps what it is sent, answers the status it is told to. */
+/**
+ * A real HTTP receiver on a free local port: keeps what it is sent, answers the
+ * status it is told to, as slowly as it is told to.
+ */
 final class Receiver implements AutoCloseable {
 
     /** One request as received: its headers (names in lower case) and body. */
@@ -25,6 +28,8 @@ final class Receiver implements AutoCloseable {
 
     final List<Received> received = new CopyOnWriteArrayList<>();
     final AtomicInteger status = new AtomicInteger(200);
+    /** How long it takes to answer, in milliseconds (a slow receiver). */
+    final AtomicInteger delayMs = new AtomicInteger();
     private final HttpServer server;
 
     Receiver() throws IOException {
@@ -36,6 +41,13 @@ final class Receiver implements AutoCloseable {
                     String.join(",", values)));
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             received.add(new Received(headers, body));
+            if (delayMs.get() > 0) {
+                try {
+                    Thread.sleep(delayMs.get());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             byte[] answer = ("answered " + status.get()).getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(status.get(), answer.length);
             try (OutputStream out = exchange.getResponseBody()) {

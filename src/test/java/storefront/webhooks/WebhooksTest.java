@@ -251,6 +251,37 @@ class WebhooksTest {
     }
 
     @Test
+    void aSlowReceiverHoldsUpOnlyItsOwnDeliveries() throws Exception {
+        subscribe(List.of("storefront.store.changed"), List.of("IN"));
+        try (Receiver slow = new Receiver()) {
+            slow.delayMs.set(3000);
+            JsonPath slowSubscription = given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                    .body(Map.of("url", slow.url("/slow"), "eventTypes", List.of("storefront.store.changed"),
+                            "regions", List.of("IN"), "reason", "slow receiver"))
+                    .post("/api/v1/admin/webhooks").then().statusCode(201).extract().jsonPath();
+            subscriptions.add(slowSubscription.getString("subscription.id"));
+            String id = "wh-slow-" + UUID.randomUUID().toString().substring(0, 8);
+            changeStore(id, "First");
+            changeStore(id, "Second");
+            changeStore(id, "Third");
+            long started = System.nanoTime();
+            var run = dispatcher.dispatchUntilIdle().subscribeAsCompletionStage();
+            // The fast receiver gets all three, in order, one after the other, while the slow one still holds
+            // its first.
+            while (receiver.received.size() < 3 && System.nanoTime() - started < Duration.ofSeconds(10).toNanos()) {
+                Thread.sleep(20);
+            }
+            long fastDone = System.nanoTime() - started;
+            assertThat(names()).containsExactly("First", "Second", "Third");
+            assertThat(slow.received).hasSize(1);
+            assertThat(Duration.ofNanos(fastDone)).isLessThan(Duration.ofMillis(2500));
+            run.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(slow.received).extracting(r -> JSON.readTree(r.body()).get("data").get("name").asText())
+                    .containsExactly("First", "Second", "Third");
+        }
+    }
+
+    @Test
     void aChangeRolledBackEmitsNothing() {
         String subject = "store/rolled-back-" + UUID.randomUUID();
         try {
