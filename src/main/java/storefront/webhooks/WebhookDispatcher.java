@@ -43,8 +43,8 @@ import storefront.webhooks.WebhookDeliveryRepository.Taken;
 
 /**
  * Sends due deliveries, on every replica: takes what there is room for ({@link
- * WebhookDeliveryRepository#take}: at most the batch size in flight, and
- * {@link #PER_SUBSCRIPTION} of one subscription), posts each as a CloudEvent
+ * WebhookDeliveryRepository#take}: at most two batches in flight, one of
+ * them for one subscription), posts each as a CloudEvent
  * in structured JSON with its Standard Webhooks signature, and records each
  * answer as it comes (with those that came meanwhile), then takes again: a
  * slow receiver holds its own deliveries, not the others'. A 2xx is
@@ -59,12 +59,7 @@ public class WebhookDispatcher {
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
     private static final int EXCERPT = 200;
     private static final int PURGE_BATCH = 1000;
-    /**
-     * Deliveries of one subscription in flight at once on a replica (fewer than
-     * the HTTP client's connections to one host): a slow receiver holds these,
-     * and every other subscription's deliveries go on beside it.
-     */
-    private static final int PER_SUBSCRIPTION = 48;
+
     /** The channel emit_event notifies (database/migration V10). */
     static final String NOTICES = "storefront_events";
 
@@ -118,9 +113,10 @@ public class WebhookDispatcher {
         }).replaceWithVoid();
     }
 
-    /** In flight on this replica: per subscription, and in all (at most the batch size). Guarded by this. */
+    /** In flight on this replica: per subscription, and in all (at most two batches). Guarded by this. */
     private final Map<UUID, Integer> inFlight = new HashMap<>();
     private int inFlightTotal;
+    private int answeredSinceTake;
     /** Answers not yet recorded, and whether a record is under way. Guarded by this. */
     private final List<Outcome> answered = new ArrayList<>();
     private boolean recording;
@@ -198,6 +194,20 @@ public class WebhookDispatcher {
                 : dispatchUntilIdle().map(more -> n + more));
     }
 
+    private synchronized boolean worthATake() {
+        int half = Math.max(1, config.batch() / 2);
+        return answeredSinceTake >= half || inFlightTotal < half;
+    }
+
+    /**
+     * Deliveries of one subscription in flight at once on a replica: a batch.
+     * A replica has up to two batches in flight, so a slow receiver holding
+     * its batch leaves the other to every other subscription.
+     */
+    private int perSubscription() {
+        return config.batch();
+    }
+
     private synchronized boolean idle() {
         return inFlightTotal == 0 && answered.isEmpty() && !recording && !running.get();
     }
@@ -213,8 +223,8 @@ public class WebhookDispatcher {
     }
 
     /**
-     * Takes as many due deliveries as there is room for (at most the batch size
-     * in flight, {@link #PER_SUBSCRIPTION} per subscription) and starts sending
+     * Takes as many due deliveries as there is room for (a batch at a time, at
+     * most two in flight, one of them for one subscription) and starts sending
      * them; answers how many it took. Each answer is recorded as it comes, with
      * the others that came meanwhile, so a slow receiver holds up only its own
      * deliveries.
@@ -224,17 +234,18 @@ public class WebhookDispatcher {
         List<UUID> busy = new ArrayList<>();
         List<Integer> busyRoom = new ArrayList<>();
         synchronized (this) {
-            room = config.batch() - inFlightTotal;
+            room = Math.min(config.batch(), 2 * config.batch() - inFlightTotal);
+            answeredSinceTake = 0;
             inFlight.forEach((subscription, n) -> {
                 busy.add(subscription);
-                busyRoom.add(Math.max(0, PER_SUBSCRIPTION - n));
+                busyRoom.add(Math.max(0, perSubscription() - n));
             });
         }
         if (room <= 0) {
             return Uni.createFrom().item(0);
         }
         Instant now = clock.instant();
-        return deliveries.take(now, now.plus(config.lease()), room, PER_SUBSCRIPTION, busy, busyRoom).map(taken -> {
+        return deliveries.take(now, now.plus(config.lease()), room, perSubscription(), busy, busyRoom).map(taken -> {
             synchronized (this) {
                 taken.forEach(t -> inFlight.merge(t.subscriptionId(), 1, Integer::sum));
                 inFlightTotal += taken.size();
@@ -250,6 +261,7 @@ public class WebhookDispatcher {
         boolean record;
         synchronized (this) {
             answered.add(outcome);
+            answeredSinceTake++;
             inFlight.computeIfPresent(outcome.delivery().subscriptionId(), (id, n) -> n == 1 ? null : n - 1);
             inFlightTotal--;
             record = !recording;
@@ -273,8 +285,13 @@ public class WebhookDispatcher {
         }
         deliveries.record(batch, clock.instant()).subscribe().with(
                 ignored -> {
-                    // What this let go (the next event of a subject) is taken before this record counts as done.
-                    wake();
+                    // What this let go (the next event of a subject) is taken when half a batch was answered
+                    // since the last take, or less than that is in flight: a take reads every pending subject's
+                    // head, too dear to run for every few answers of a burst. It starts before this record counts
+                    // as done.
+                    if (worthATake()) {
+                        wake();
+                    }
                     recordAnswered();
                 },
                 failure -> {

@@ -13,7 +13,7 @@ public interface WebhooksConfig {
     /** Whether a replica dispatches as soon as an event commits (a database notice), not only at its poll. */
     boolean wakeOnNotice();
 
-    /** Deliveries one replica takes at a time. */
+    /** Deliveries one replica takes at a time (it has two batches in flight at most, one per subscription). */
     int batch();
 
     Duration connectTimeout();
