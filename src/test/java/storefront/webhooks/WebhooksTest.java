@@ -49,6 +49,8 @@ class WebhooksTest {
     WebhookDispatcher dispatcher;
     @Inject
     Events events;
+    @Inject
+    storefront.checkout.ReservationSweeper sweeper;
 
     Receiver receiver;
     final List<String> subscriptions = new ArrayList<>();
@@ -366,6 +368,26 @@ class WebhooksTest {
         assertThat(mine.get("data").get("totalMinor").asLong())
                 .isEqualTo(order.getLong("totals.total.amountMinor"));
         assertThat(mine.get("region").asText()).isEqualTo("US");
+    }
+
+    @Test
+    void anOrderThatRunsOutTellsOfItsCreationThenItsExpiry() throws Exception {
+        subscribe(List.of("storefront.order.created", "storefront.order.expired"), List.of("US"));
+        String sku = storefront.inventory.TestSkus.create(pool, "US", 1500, 3);
+        JsonPath order = Shop.placeOrder("US", Map.of(sku, 1), "US", "CA");
+        storefront.inventory.TestSkus.runOut(pool, order.getString("orderId"));
+        sweeper.sweep().await().indefinitely();
+        dispatch();
+        List<JsonNode> mine = new ArrayList<>();
+        for (Receiver.Received r : receiver.received) {
+            JsonNode e = event(r);
+            if (e.get("subject").asText().equals("order/" + order.getString("orderNumber"))) {
+                mine.add(e);
+            }
+        }
+        assertThat(mine).extracting(e -> e.get("type").asText())
+                .containsExactly("storefront.order.created", "storefront.order.expired");
+        assertThat(mine.get(1).get("data").get("status").asText()).isEqualTo("EXPIRED");
     }
 
     @Test
