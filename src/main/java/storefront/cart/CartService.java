@@ -26,6 +26,7 @@ import storefront.common.Money;
 import storefront.common.Problem;
 import storefront.common.ProblemException;
 import storefront.region.Locales;
+import storefront.region.DeliveryMethod;
 import storefront.region.RegionDirectory;
 import storefront.region.Regions;
 
@@ -66,10 +67,15 @@ public class CartService {
                     .toList());
         }
 
-        /** Totals of the lines that can be bought, taxed at this rate. */
+        /** Totals of the lines that can be bought, taxed at this rate, shipped by the region's first method. */
         public Totals.Amounts amounts(int taxRateBps) {
+            return amounts(taxRateBps, region.defaultDelivery().orElse(null));
+        }
+
+        /** Totals of the lines that can be bought, taxed at this rate, shipped by {@code delivery} (null: free). */
+        public Totals.Amounts amounts(int taxRateBps, DeliveryMethod delivery) {
             List<Totals.Line> priced = lines.stream().filter(PricedLine::available).map(PricedLine::amounts).toList();
-            return Totals.of(priced, region.view().shipping().amountMinor(), region.tax().mode(), taxRateBps);
+            return Totals.of(priced, delivery, region.tax().mode(), taxRateBps);
         }
     }
 

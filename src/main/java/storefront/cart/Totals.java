@@ -1,6 +1,7 @@
 package storefront.cart;
 
 import java.util.List;
+import storefront.region.DeliveryMethod;
 import storefront.region.RegionView.TaxMode;
 
 /**
@@ -29,6 +30,15 @@ public final class Totals {
     }
 
     private Totals() {
+    }
+
+    /** Shipped by {@code delivery} (its price for these goods: free above its threshold); null ships free. */
+    public static Amounts of(List<Line> lines, DeliveryMethod delivery, TaxMode mode, int rateBps) {
+        long subtotal = 0;
+        for (Line line : lines) {
+            subtotal = Math.addExact(subtotal, line.total());
+        }
+        return of(lines, delivery == null ? 0 : delivery.priceFor(subtotal), mode, rateBps);
     }
 
     public static Amounts of(List<Line> lines, long flatShipping, TaxMode mode, int rateBps) {

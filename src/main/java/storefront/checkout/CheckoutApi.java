@@ -28,7 +28,11 @@ public final class CheckoutApi {
             @Schema(description = "Tokens of flash-sale claims (signed in as the shopper who claimed them): each "
                     + "buys one unit of its SKU at the sale price. The cart must hold exactly as many units of that "
                     + "SKU as there are claims for it, and the address must be the one given when claiming.")
-            @Size(max = 10) List<@NotBlank @Size(max = 64) String> flashClaims) {
+            @Size(max = 10) List<@NotBlank @Size(max = 64) String> flashClaims,
+            @Schema(description = "The code of one of the region's delivery methods that serves the address "
+                    + "(GET /regions/{region}/delivery-methods); absent: the first of them.", examples = "EXPRESS",
+                    nullable = true)
+            @Size(max = 32) String deliveryMethod) {
 
         public List<String> claims() {
             return flashClaims == null ? List.of() : flashClaims;

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import storefront.cart.CartService;
 import storefront.cart.CartService.PricedCart;
@@ -38,7 +39,9 @@ import storefront.order.OrderService;
 import storefront.order.OrderStatus;
 import storefront.order.OrderTokens;
 import storefront.order.StoredOrder;
+import storefront.region.DeliveryMethod;
 import storefront.region.RegionDirectory;
+import storefront.region.Regions;
 
 /**
  * Checkout in three steps, none holding a transaction across the payment
@@ -104,6 +107,8 @@ public class CheckoutService {
                 ShippingAddress address = request.shippingAddress();
                 // The shipping country decides: it must be one the cart's region ships to.
                 all.requireShipsTo(cart.region(), address.country());
+                // Before anything is held: a method that cannot ship there refuses the checkout.
+                deliveryMethod(all.require(cart.region()), address, request.deliveryMethod());
                 return carts.price(tx, cart, acceptLanguage);
             });
         }).flatMap(priced -> {
@@ -133,7 +138,8 @@ public class CheckoutService {
         return inventory.reserve(Statements.on(tx), priced.cart().region(), units).flatMap(v -> {
             ShippingAddress address = request.shippingAddress();
             int rate = priced.region().tax().rateFor(address.country(), address.state());
-            Totals.Amounts amounts = priced.amounts(rate);
+            DeliveryMethod delivery = deliveryMethod(priced.region(), address, request.deliveryMethod());
+            Totals.Amounts amounts = priced.amounts(rate, delivery);
             List<LineItem> lines = new ArrayList<>();
             for (PricedLine line : priced.lines()) {
                 lines.add(new LineItem(line.sku(), line.offer().productSlug(), line.offer().name(),
@@ -143,7 +149,8 @@ public class CheckoutService {
             NewOrder order = new NewOrder(id, OrderTokens.hash(OrderTokens.mint()), priced.cart().id(),
                     priced.cart().region(), priced.region().view().currency(), customerId, request.email(), address,
                     priced.region().tax().mode().name(), rate, amounts.subtotal(), amounts.shipping(), amounts.tax(),
-                    amounts.total(), gateway.name(), lines, clock.instant().plus(reservation));
+                    amounts.total(), gateway.name(), lines, clock.instant().plus(reservation),
+                    new NewOrder.Delivery(delivery.code(), delivery.name(), delivery.minDays(), delivery.maxDays()));
             return orders.insert(tx, order).replaceWith(id);
         });
     }
@@ -223,6 +230,30 @@ public class CheckoutService {
         return new CheckoutRequest(request.email().trim(), new ShippingAddress(a.name().trim(), a.line1().trim(),
                 a.line2() == null || a.line2().isBlank() ? null : a.line2().trim(), a.city().trim(),
                 a.postalCode() == null || a.postalCode().isBlank() ? null : a.postalCode().trim(), state, country),
-                request.claims().stream().map(String::trim).toList());
+                request.claims().stream().map(String::trim).toList(),
+                request.deliveryMethod() == null || request.deliveryMethod().isBlank() ? null
+                        : request.deliveryMethod().strip().toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * The delivery method the order ships by: the one asked for, or the first
+     * the region offers to the address; 422 DELIVERY_METHOD_UNAVAILABLE, with
+     * the codes that serve the address, when there is none.
+     */
+    static DeliveryMethod deliveryMethod(Regions.Entry region, ShippingAddress address, String asked) {
+        List<DeliveryMethod> serving = region.deliveryTo(address.country(), address.state());
+        Optional<DeliveryMethod> chosen = asked == null ? serving.stream().findFirst()
+                : serving.stream().filter(method -> method.code().equals(asked)).findFirst();
+        return chosen.orElseThrow(() -> {
+            Map<String, Object> extensions = new LinkedHashMap<>();
+            extensions.put("region", region.view().code());
+            extensions.put("available", serving.stream().map(DeliveryMethod::code).toList());
+            String where = address.country() + (address.state() == null ? "" : "-" + address.state());
+            return new ProblemException(new Problem(422, "DELIVERY_METHOD_UNAVAILABLE", "Delivery method unavailable",
+                    asked == null ? "Region " + region.view().code() + " has no delivery method to " + where + "."
+                            : "Delivery method " + asked + " does not ship to " + where + " in region "
+                                    + region.view().code() + "; `available` lists those that do.",
+                    null, extensions));
+        });
     }
 }

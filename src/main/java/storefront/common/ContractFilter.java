@@ -283,7 +283,8 @@ public class ContractFilter implements OASFilter {
                     + "`type` resolves to the one of this problem.");
         }
         Map<String, Schema> members = new LinkedHashMap<>();
-        members.put("region", string("PRODUCT_NOT_AVAILABLE_IN_REGION, SHIPPING_COUNTRY_NOT_IN_REGION: the region asked about."));
+        members.put("region", string("PRODUCT_NOT_AVAILABLE_IN_REGION, SHIPPING_COUNTRY_NOT_IN_REGION, "
+                + "DELIVERY_METHOD_UNAVAILABLE: the region asked about."));
         members.put("product", string("PRODUCT_NOT_AVAILABLE_IN_REGION: the product slug."));
         members.put("sku", string("PRODUCT_NOT_AVAILABLE_IN_REGION from the cart or a flash sale: the SKU."));
         members.put("reasons", array(OASFactory.createSchema().ref("#/components/schemas/Reason"),
@@ -297,6 +298,8 @@ public class ContractFilter implements OASFilter {
         members.put("skus", array(string(null), "OUT_OF_STOCK, SKU_CODE_TAKEN: the SKUs concerned."));
         members.put("servedBy", string("SHIPPING_COUNTRY_NOT_IN_REGION: the region that ships to the country; null "
                 + "when none does.").addType(Schema.SchemaType.NULL));
+        members.put("available", array(string(null),
+                "DELIVERY_METHOD_UNAVAILABLE: the codes of the delivery methods that ship to the address."));
         members.put("servedHere", array(string(null), "REGION_NOT_SERVED_HERE: the regions this deployment serves."));
         members.put("target", string("PRECONDITION_FAILED, PRECONDITION_REQUIRED: the target of the write."));
         members.put("change", integer("PRECONDITION_FAILED in a change set: the index of the change."));

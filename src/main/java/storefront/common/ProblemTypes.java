@@ -129,6 +129,11 @@ public final class ProblemTypes {
         type("CART_FULL", List.of(422), "Cart full", "A cart holds at most 50 lines.");
         type("CART_CHECKED_OUT", List.of(409), "Cart checked out", "The cart is an order now and can no longer change.");
         type("CART_EMPTY", List.of(422), "Cart empty", "There is nothing in the cart to check out.");
+        type("DELIVERY_METHOD_NOT_FOUND", List.of(404), "Delivery method not found",
+                "The region has no delivery method with this code.");
+        type("DELIVERY_METHOD_UNAVAILABLE", List.of(422), "Delivery method unavailable",
+                "The delivery method asked for does not ship to the address (or the region has none that does); "
+                        + "`available` lists the codes that do.");
         type("CART_ALREADY_CHECKED_OUT", List.of(409), "Cart already checked out",
                 "The cart is already an order; a retry of that checkout must reuse its Idempotency-Key.");
         type("OUT_OF_STOCK", List.of(409), "Out of stock",

@@ -9,5 +9,9 @@ import storefront.order.OrderApi.ShippingAddress;
 public record NewOrder(UUID id, byte[] accessTokenHash, UUID cartId, String region, String currency,
                        String customerId, String email, ShippingAddress address, String taxMode, int taxRateBps,
                        long subtotal, long shipping, long tax, long total, String provider, List<LineItem> lines,
-                       Instant reservedUntil) {
+                       Instant reservedUntil, Delivery delivery) {
+
+    /** The delivery method the order was priced with, as it was then. */
+    public record Delivery(String method, String name, int minDays, int maxDays) {
+    }
 }

@@ -62,7 +62,17 @@ public final class OrderApi {
             @Schema(nullable = true, description = "When the payment succeeded; null until then.") Instant paidAt,
             @Schema(description = "Until when the order's stock is held for its payment; after that a pending order "
                     + "becomes EXPIRED. Null once the order is paid, expired or cancelled.", nullable = true)
-            Instant reservedUntil) {
+            Instant reservedUntil,
+            @Schema(nullable = true, description = "How it ships: the delivery method it was priced with; null for "
+                    + "orders placed before delivery methods existed.") Delivery delivery) {
+    }
+
+    @Schema(name = "OrderDelivery", description = "The delivery method an order ships by, as it was at checkout.")
+    public record Delivery(
+            @Schema(examples = "EXPRESS") String method,
+            @Schema(examples = "Express delivery") String name,
+            @Schema(description = "Fewest days it takes.") int minDays,
+            @Schema(description = "Most days it takes.") int maxDays) {
     }
 
     @Schema(name = "OrderPage")

@@ -31,9 +31,11 @@ class OrderRepository {
     private static final String INSERT = """
             insert into customer_order (id, number, access_token_hash, cart_id, region_code, currency, customer_id,
                 email, shipping_address, shipping_country, status, tax_mode, tax_rate_bps, subtotal_minor,
-                shipping_minor, tax_minor, total_minor, payment_provider, stock_status, reserved_until)
+                shipping_minor, tax_minor, total_minor, payment_provider, stock_status, reserved_until,
+                delivery_method, delivery_name, delivery_min_days, delivery_max_days)
             values ($1, $4::text || '-' || lpad(nextval('order_number_seq')::text, 8, '0'), $2, $3, $4::text, $5, $6,
-                $7, $8::text::jsonb, $9, 'PENDING_PAYMENT', $10, $11, $12, $13, $14, $15, $16, 'RESERVED', $17)
+                $7, $8::text::jsonb, $9, 'PENDING_PAYMENT', $10, $11, $12, $13, $14, $15, $16, 'RESERVED', $17,
+                $18, $19, $20, $21)
             returning\s""" + OrderEvent.COLUMNS;
 
     private static final String INSERT_LINES = """
@@ -48,7 +50,7 @@ class OrderRepository {
                    o.shipping_address::text as shipping_address, o.status, o.tax_mode, o.tax_rate_bps,
                    o.subtotal_minor, o.shipping_minor, o.tax_minor, o.total_minor, o.refunded_minor,
                    o.payment_provider, o.payment_intent_id, o.payment_error, o.created_at, o.paid_at,
-                   o.reserved_until,
+                   o.reserved_until, o.delivery_method, o.delivery_name, o.delivery_min_days, o.delivery_max_days,
                    (select json_agg(json_build_object('sku', l.sku_code, 'product', l.product_slug, 'name', l.name,
                                         'options', l.options, 'price', l.unit_price_minor, 'quantity', l.quantity)
                                     order by l.line_no)
@@ -75,7 +77,9 @@ class OrderRepository {
                 .addString(json.text(order.address())).addString(order.address().country())
                 .addString(order.taxMode()).addInteger(order.taxRateBps()).addLong(order.subtotal())
                 .addLong(order.shipping()).addLong(order.tax()).addLong(order.total()).addString(order.provider())
-                .addOffsetDateTime(SqlTime.utc(order.reservedUntil()));
+                .addOffsetDateTime(SqlTime.utc(order.reservedUntil()))
+                .addString(order.delivery().method()).addString(order.delivery().name())
+                .addInteger(order.delivery().minDays()).addInteger(order.delivery().maxDays());
         List<LineItem> lines = order.lines();
         Tuple lineRows = Tuple.of(order.id(),
                 lines.stream().map(LineItem::sku).toArray(String[]::new),
@@ -291,6 +295,9 @@ class OrderRepository {
                 row.getLong("tax_minor"), row.getLong("total_minor"), row.getLong("refunded_minor"),
                 row.getString("payment_provider"), row.getString("payment_intent_id"), row.getString("payment_error"),
                 row.getOffsetDateTime("created_at").toInstant(), SqlTime.instant(row.getOffsetDateTime("paid_at")),
-                SqlTime.instant(row.getOffsetDateTime("reserved_until")), List.copyOf(lines));
+                SqlTime.instant(row.getOffsetDateTime("reserved_until")), List.copyOf(lines),
+                row.getString("delivery_method") == null ? null : new NewOrder.Delivery(row.getString("delivery_method"),
+                        row.getString("delivery_name"), row.getInteger("delivery_min_days"),
+                        row.getInteger("delivery_max_days")));
     }
 }

@@ -93,7 +93,8 @@ public class OrderService {
         return new OrderView(o.id(), o.number(), o.status(), o.region(), o.email(), o.address(), lines, o.totals(),
                 new Money(o.refunded(), currency),
                 new OrderApi.Payment(o.provider(), o.paymentIntentId(), o.paymentError()), o.createdAt(), o.paidAt(),
-                o.reservedUntil());
+                o.reservedUntil(), o.delivery() == null ? null : new OrderApi.Delivery(o.delivery().method(),
+                        o.delivery().name(), o.delivery().minDays(), o.delivery().maxDays()));
     }
 
     // ---- what checkout and payments do to orders, on their transaction's connection (or the pool) ----

@@ -12,7 +12,8 @@ public record StoredOrder(UUID id, String number, byte[] accessTokenHash, String
                           String customerId, String email, ShippingAddress address, OrderStatus status,
                           String taxMode, int taxRateBps, long subtotal, long shipping, long tax, long total,
                           long refunded, String provider, String paymentIntentId, String paymentError,
-                          Instant createdAt, Instant paidAt, Instant reservedUntil, List<LineItem> lines) {
+                          Instant createdAt, Instant paidAt, Instant reservedUntil, List<LineItem> lines,
+                          NewOrder.Delivery delivery) {
 
     public PriceSummary totals() {
         return PriceSummary.of(new Totals.Amounts(subtotal, shipping, tax, taxRateBps, "INCLUSIVE".equals(taxMode),

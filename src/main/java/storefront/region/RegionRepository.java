@@ -37,7 +37,12 @@ class RegionRepository {
                    (select json_object_agg(q.category_code, q.certifications) from (
                         select category_code, json_agg(certification_code order by certification_code) as certifications
                         from region_certification_requirement where region_code = r.code group by category_code) q
-                   )::text as certifications
+                   )::text as certifications,
+                   (select json_agg(json_build_object('code', m.code, 'name', m.name, 'price', m.price_minor,
+                                                      'freeAbove', m.free_above_minor, 'minDays', m.min_days,
+                                                      'maxDays', m.max_days, 'countries', m.countries,
+                                                      'states', m.states) order by m.position, m.code)
+                    from delivery_method m where m.region_code = r.code and m.active)::text as delivery
             from region r order by r.code""";
 
     private final Statements statements;
@@ -99,9 +104,29 @@ class RegionRepository {
                 required.put(e.getKey(), codes);
             });
         }
+        String deliveryJson = c.text();
+        List<DeliveryMethod> delivery = new ArrayList<>();
+        if (deliveryJson != null) {
+            for (Object item : new JsonArray(deliveryJson)) {
+                JsonObject m = (JsonObject) item;
+                Long freeAbove = m.getLong("freeAbove");
+                delivery.add(new DeliveryMethod(m.getString("code"), m.getString("name"),
+                        new Money(m.getLong("price"), currency), freeAbove == null ? null : new Money(freeAbove, currency),
+                        m.getInteger("minDays"), m.getInteger("maxDays"), strings(m.getJsonArray("countries")),
+                        strings(m.getJsonArray("states"))));
+            }
+        }
+        // What shipping costs before an address is known: the first method offered.
+        Money shipping = delivery.isEmpty() ? new Money(shippingMinor, currency) : delivery.get(0).price();
         RegionView view = new RegionView(code, name, currency, countries, defaultLocale, supportedLocales, taxMode,
-                open, categories, new Money(shippingMinor, currency));
+                open, categories, shipping);
         return new Regions.Entry(view, new RegionRules(code, open, closedReason, Set.copyOf(categories), required),
-                new TaxRules(taxMode, taxRateBps, rates));
+                new TaxRules(taxMode, taxRateBps, rates), delivery);
+    }
+
+    private static List<String> strings(JsonArray array) {
+        List<String> strings = new ArrayList<>();
+        array.forEach(value -> strings.add((String) value));
+        return strings;
     }
 }

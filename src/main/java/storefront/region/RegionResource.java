@@ -60,6 +60,33 @@ public class RegionResource {
     }
 
     @GET
+    @Path("/{code}/delivery-methods")
+    @Operation(summary = "How a region ships",
+            description = "Its active delivery methods in the order checkout offers them, with price, the amount "
+                    + "above which each is free, and the days it takes. With `country` (and `state`), only those "
+                    + "that ship there: what checkout's `deliveryMethod` may name for that address.")
+    @APIResponse(responseCode = "200", description = "The methods, in the order offered.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RegionService.DeliveryMethods.class)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
+    @APIResponse(responseCode = "400", description = "A malformed country or state (VALIDATION_FAILED).",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such region (REGION_NOT_FOUND).",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The region does not ship to the country "
+            + "(SHIPPING_COUNTRY_NOT_IN_REGION, with `servedBy`).",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> deliveryMethods(
+            @Parameter(description = "Region code, case-insensitive.", example = "US") @PathParam("code") String code,
+            @Parameter(description = "ISO 3166-1 alpha-2 country to ship to.", example = "US")
+            @QueryParam("country") String country,
+            @Parameter(description = "Its state or province (the part after the dash of ISO 3166-2).", example = "CA")
+            @QueryParam("state") String state,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return service.deliveryMethods(code, country, state).map(r -> r.toResponse(ifNoneMatch));
+    }
+
+    @GET
     @Path("/{code}")
     @Operation(summary = "Get a region",
             description = "Its currency, countries, locales, tax mode, whether it is open, and the categories it "

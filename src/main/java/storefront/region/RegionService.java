@@ -32,6 +32,41 @@ class RegionService {
         });
     }
 
+    /** The region's delivery methods, in the order offered; to a country (and state), those that ship there. */
+    Uni<CachedResponse> deliveryMethods(String code, String countryParam, String stateParam) {
+        String country = countryParam == null || countryParam.isBlank() ? null : countryParam.strip();
+        String state = stateParam == null || stateParam.isBlank() ? null : stateParam.strip();
+        List<Problem.FieldError> errors = new java.util.ArrayList<>();
+        if (country != null && !country.matches("[A-Za-z]{2}")) {
+            errors.add(new Problem.FieldError("country", "must be an ISO 3166-1 alpha-2 country code, such as DE"));
+        }
+        if (state != null && !state.matches("[A-Za-z0-9]{1,3}")) {
+            errors.add(new Problem.FieldError("state", "must be the subdivision part of an ISO 3166-2 code, such as CA"));
+        }
+        if (state != null && country == null) {
+            errors.add(new Problem.FieldError("state", "needs country"));
+        }
+        if (!errors.isEmpty()) {
+            return Uni.createFrom().failure(ProblemException.invalid(errors));
+        }
+        String c = country == null ? null : country.toUpperCase(Locale.ROOT);
+        String st = state == null ? null : state.toUpperCase(Locale.ROOT);
+        return directory.regions().flatMap(regions -> {
+            Regions.Entry region = regions.require(code);
+            if (c != null) {
+                regions.requireShipsTo(region.view().code(), c);
+            }
+            List<DeliveryMethod> methods = c == null ? region.delivery() : region.deliveryTo(c, st);
+            return cache.get("delivery:" + region.view().code() + ":" + c + ":" + st, () -> Uni.createFrom().item(
+                    cache.json(200, new DeliveryMethods(region.view().code(), methods), null)));
+        });
+    }
+
+    /** A region's delivery methods, as the directory answers them. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "DeliveryMethodList")
+    record DeliveryMethods(String region, List<DeliveryMethod> items) {
+    }
+
     Uni<CachedResponse> resolve(String country) {
         if (country == null || !country.matches("[A-Za-z]{2}")) {
             return Uni.createFrom().failure(ProblemException.invalid(List.of(new Problem.FieldError("country",

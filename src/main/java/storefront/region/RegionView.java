@@ -20,7 +20,8 @@ public record RegionView(
         @Schema(description = "Whether the region sells at all right now.") boolean open,
         @Schema(description = "Product categories the region sells.", examples = "[\"AUDIO\", \"POWER\", \"WEARABLE\"]")
         List<String> categories,
-        @Schema(description = "The flat shipping fee of an order in the region.") Money shipping) {
+        @Schema(description = "What shipping costs by the region's first delivery method, before an address is "
+                + "known (what a cart shows); checkout prices the method chosen for the address.") Money shipping) {
 
     public enum TaxMode { INCLUSIVE, EXCLUSIVE }
 }

@@ -33,8 +33,25 @@ public record Regions(List<Entry> all, Map<String, Entry> byCode, Map<String, St
         return codes.stream().filter(code -> !byCode.containsKey(code)).toList();
     }
 
-    /** A region's public view, the rules the availability policy applies there, and how it taxes sales. */
-    public record Entry(RegionView view, RegionRules rules, TaxRules tax) {
+    /**
+     * A region's public view, the rules the availability policy applies there,
+     * how it taxes sales, and its active delivery methods in the order offered.
+     */
+    public record Entry(RegionView view, RegionRules rules, TaxRules tax, List<DeliveryMethod> delivery) {
+
+        public Entry {
+            delivery = List.copyOf(delivery);
+        }
+
+        /** The methods that ship to this country and state, in the order offered. */
+        public List<DeliveryMethod> deliveryTo(String country, String state) {
+            return delivery.stream().filter(method -> method.serves(country, state)).toList();
+        }
+
+        /** What the shipping costs before the address is known: the first method offered (none: nothing). */
+        public Optional<DeliveryMethod> defaultDelivery() {
+            return delivery.stream().findFirst();
+        }
     }
 
     public Optional<Entry> find(String code) {

@@ -1,9 +1,5 @@
 package storefront.webhooks;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -13,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.ColumnTransformer;
+import storefront.common.JsonStrings;
 import storefront.webhooks.WebhookApi.SubscriptionView;
 
 /**
@@ -29,11 +26,11 @@ class WebhookSubscription {
 
     String url;
 
-    @Convert(converter = StringsText.class)
+    @Convert(converter = JsonStrings.class)
     @ColumnTransformer(read = "event_types::text", write = "cast(cast(? as text) as jsonb)")
     List<String> eventTypes;
 
-    @Convert(converter = StringsText.class)
+    @Convert(converter = JsonStrings.class)
     @ColumnTransformer(read = "regions::text", write = "cast(cast(? as text) as jsonb)")
     List<String> regions;
 
@@ -62,31 +59,5 @@ class WebhookSubscription {
         previousSecret = secret;
         previousUntil = until;
         secret = fresh;
-    }
-
-    /** A list of strings as the JSON text of its column. */
-    static class StringsText implements AttributeConverter<List<String>, String> {
-
-        private static final ObjectMapper JSON = new ObjectMapper();
-        private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
-        };
-
-        @Override
-        public String convertToDatabaseColumn(List<String> strings) {
-            try {
-                return JSON.writeValueAsString(strings == null ? List.of() : strings);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        @Override
-        public List<String> convertToEntityAttribute(String text) {
-            try {
-                return text == null ? List.of() : List.copyOf(JSON.readValue(text, STRINGS));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("The column holds no list of strings: " + text, e);
-            }
-        }
     }
 }

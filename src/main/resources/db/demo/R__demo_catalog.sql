@@ -36,6 +36,20 @@ from (values ('US', 0, 599), ('EU', 2000, 499), ('CN', 1300, 1000), ('IN', 1800,
     as v(code, rate_bps, shipping_minor)
 where region.code = v.code and region.tax_rate_bps = 0 and region.shipping_minor = 0;
 
+-- How each region ships: its flat fee is the standard method; the US also ships
+-- express to its four largest states, and the EU to its three largest markets,
+-- both free above an amount.
+insert into delivery_method (region_code, code, name, price_minor, free_above_minor, min_days, max_days,
+                             countries, states, position)
+select r.code, 'STANDARD', 'Standard delivery', r.shipping_minor, null, 3, 7, '[]', '[]', 0
+from region r where r.code in ('US', 'EU', 'CN', 'IN')
+on conflict do nothing;
+insert into delivery_method (region_code, code, name, price_minor, free_above_minor, min_days, max_days,
+                             countries, states, position) values
+    ('US', 'EXPRESS', 'Express delivery', 1499, 15000, 1, 2, '["US"]', '["US-CA", "US-NY", "US-TX", "US-WA"]', 1),
+    ('EU', 'EXPRESS', 'Express delivery', 1290, 20000, 1, 3, '["DE", "FR", "NL"]', '[]', 1)
+on conflict do nothing;
+
 insert into tax_rate (country, subdivision, rate_bps) values
     ('US', 'CA', 725), ('US', 'NY', 400), ('US', 'TX', 625), ('US', 'WA', 650), ('US', 'FL', 600),
     ('US', 'IL', 625), ('US', 'MA', 625), ('US', 'PA', 600), ('US', 'GA', 400), ('US', 'CO', 290),

@@ -30,7 +30,9 @@ class ZeroDecimalCheckoutTest {
                 insert into region_category (region_code, category_code) values ('JP', 'AUDIO');
                 insert into sku_price (sku_id, region_code, currency, amount_minor)
                 select id, 'JP', 'JPY', 1234 from sku where code = 'MI-IEH-SILVER';
-                insert into stock (sku_code, region_code, on_hand) values ('MI-IEH-SILVER', 'JP', 10)""");
+                insert into stock (sku_code, region_code, on_hand) values ('MI-IEH-SILVER', 'JP', 10);
+                insert into delivery_method (region_code, code, name, price_minor, min_days, max_days)
+                values ('JP', 'STANDARD', 'Standard delivery', 500, 2, 4)""");
         // The change reaches the region cache through NOTIFY, within moments.
         Await.until("region JP visible", () -> given().get("/api/v1/regions/JP").statusCode() == 200);
     }
@@ -46,6 +48,9 @@ class ZeroDecimalCheckoutTest {
                 delete from sku_price where region_code = 'JP';
                 delete from region_category where region_code = 'JP';
                 delete from region_country where region_code = 'JP';
+                delete from delivery_method where region_code = 'JP';
+                delete from product_availability where region_code = 'JP';
+                delete from availability_region where region_code = 'JP';
                 delete from region where code = 'JP'""");
     }
 
