@@ -73,7 +73,8 @@ public final class CartApi {
             + "once on goods plus shipping and rounded half up to the minor unit.")
     public record PriceSummary(
             Money subtotal,
-            @Schema(description = "The region's flat shipping fee; none for an empty cart.") Money shipping,
+            @Schema(description = "What shipping costs: in a cart, by the region's first delivery method for these "
+                    + "goods; in an order, by the method chosen at checkout. None for an empty cart.") Money shipping,
             @Schema(description = "Included in the prices (VAT, GST) or added to them (US sales tax).") Money tax,
             @Schema(description = "Tax rate in basis points (1900 = 19 %).", examples = "1900") int taxRateBps,
             @Schema(description = "True when subtotal and shipping already include the tax.") boolean taxIncluded,

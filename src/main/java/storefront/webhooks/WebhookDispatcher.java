@@ -252,7 +252,10 @@ public class WebhookDispatcher {
             }
             // At most one delivery per subject and subscription is taken (the take waits for the earlier ones),
             // so they all go side by side.
-            taken.forEach(t -> attempt(t).subscribe().with(this::answered));
+            // Whatever happens to an attempt, its answer is counted, so the room it held comes back.
+            taken.forEach(t -> Uni.createFrom().<Outcome>deferred(() -> attempt(t))
+                    .onFailure().recoverWithItem(failure -> failed(t, null, describe(failure), 0))
+                    .subscribe().with(this::answered));
             return taken.size();
         });
     }
