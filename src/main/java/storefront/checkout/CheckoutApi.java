@@ -23,8 +23,9 @@ public final class CheckoutApi {
     public record CheckoutRequest(
             @Schema(description = "Where the receipt goes; a guest's only contact.", examples = "ada@example.com")
             @NotBlank @Email @Size(max = 254) String email,
-            @Schema(description = "Its country must be one the cart's region ships to.")
-            @NotNull @Valid ShippingAddress shippingAddress,
+            @Schema(description = "Where it ships: its country must be one the cart's region ships to. Give "
+                    + "this or pickupStore.", nullable = true)
+            @Valid ShippingAddress shippingAddress,
             @Schema(description = "Tokens of flash-sale claims (signed in as the shopper who claimed them): each "
                     + "buys one unit of its SKU at the sale price. The cart must hold exactly as many units of that "
                     + "SKU as there are claims for it, and the address must be the one given when claiming.")
@@ -32,7 +33,13 @@ public final class CheckoutApi {
             @Schema(description = "The code of one of the region's delivery methods that serves the address "
                     + "(GET /regions/{region}/delivery-methods); absent: the first of them.", examples = "EXPRESS",
                     nullable = true)
-            @Size(max = 32) String deliveryMethod) {
+            @Size(max = 32) String deliveryMethod,
+            @Schema(description = "Instead of shippingAddress: the id of an open store of the cart's region that "
+                    + "offers PICKUP (GET /stores?near=<lat,lon>&service=PICKUP). The order is picked up there, "
+                    + "with no shipping cost, taxed where the store is; the order carries the store and a pickup "
+                    + "code.",
+                    nullable = true, examples = "us-sf-0001")
+            @Size(max = 64) String pickupStore) {
 
         public List<String> claims() {
             return flashClaims == null ? List.of() : flashClaims;

@@ -72,7 +72,8 @@ public class CheckoutResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "SHIPPING_COUNTRY_NOT_IN_REGION (with `servedBy`, the region "
             + "that ships there), PRODUCT_NOT_AVAILABLE_IN_REGION (with `items` and their reasons), CART_EMPTY, "
-            + "DELIVERY_METHOD_UNAVAILABLE (with `available`, the codes that ship there), "
+            + "DELIVERY_METHOD_UNAVAILABLE (with `available`, the codes that ship there), PICKUP_STORE_UNAVAILABLE, "
+            + "PICKUP_STORE_NOT_IN_REGION (with `servedBy`, the store's region), "
             + "FLASH_CLAIM_ADDRESS_MISMATCH, FLASH_CLAIM_QUANTITY_MISMATCH, FLASH_CLAIM_NOT_IN_REGION, "
             + "FLASH_CLAIMS_FROM_SEVERAL_SALES, or IDEMPOTENCY_KEY_REUSED (the key was used for another request).",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

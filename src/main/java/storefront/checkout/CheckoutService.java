@@ -39,7 +39,11 @@ import storefront.order.OrderService;
 import storefront.order.OrderStatus;
 import storefront.order.OrderTokens;
 import storefront.order.StoredOrder;
+import storefront.order.OrderApi;
 import storefront.region.DeliveryMethod;
+import storefront.stores.PickupStores;
+import storefront.stores.StoreApi;
+import storefront.stores.StoreRow;
 import storefront.region.RegionDirectory;
 import storefront.region.Regions;
 
@@ -68,11 +72,13 @@ public class CheckoutService {
     private final FlashClaims flashSales;
     private final Duration reservation;
     private final Clock clock;
+    private final PickupStores pickups;
 
     CheckoutService(Clock clock, Pool pool, CartService carts, OrderService orders, RegionDirectory regions,
                     PaymentGateway gateway, Idempotency idempotency, Json json, Inventory inventory,
-                    FlashClaims flashSales, InventoryConfig config) {
+                    FlashClaims flashSales, InventoryConfig config, PickupStores pickups) {
         this.clock = clock;
+        this.pickups = pickups;
         this.inventory = inventory;
         this.flashSales = flashSales;
         this.reservation = Duration.ofMinutes(config.reservationMinutes());
@@ -95,6 +101,15 @@ public class CheckoutService {
                 this::collectPayment);
     }
 
+    /**
+     * Where an order goes and how it is priced for that: an address it ships
+     * to by a delivery method, or a store it is picked up at (no method, no
+     * shipping cost, the store's address for tax and as the order's address).
+     */
+    private record Destination(ShippingAddress address, DeliveryMethod method, NewOrder.Delivery delivery,
+                               OrderApi.Pickup pickup) {
+    }
+
     /** Step 1, in the claiming transaction: the order, as a snapshot of the cart re-checked now. */
     private Uni<UUID> placeOrder(SqlClient tx, String cartId, CheckoutRequest request, String customerId,
                                  String acceptLanguage) {
@@ -104,27 +119,74 @@ public class CheckoutService {
                         "This cart is already an order; a retry of that checkout must reuse its Idempotency-Key.");
             }
             return regions.regions().flatMap(all -> {
-                ShippingAddress address = request.shippingAddress();
-                // The shipping country decides: it must be one the cart's region ships to.
-                all.requireShipsTo(cart.region(), address.country());
-                // Before anything is held: a method that cannot ship there refuses the checkout.
-                deliveryMethod(all.require(cart.region()), address, request.deliveryMethod());
-                return carts.price(tx, cart, acceptLanguage);
+                Regions.Entry region = all.require(cart.region());
+                // Before anything is held: where the order goes must be one the cart's region serves.
+                Uni<Destination> destination = request.pickupStore() != null
+                        ? pickups.find(tx, request.pickupStore()).map(store -> pickupAt(region, request.pickupStore(),
+                                store.orElse(null)))
+                        : Uni.createFrom().item(() -> shipTo(all, region, request));
+                return destination.flatMap(to -> carts.price(tx, cart, acceptLanguage)
+                        .map(priced -> Map.entry(priced, to)));
             });
-        }).flatMap(priced -> {
+        }).flatMap(pricedTo -> {
+            PricedCart priced = pricedTo.getKey();
+            Destination to = pricedTo.getValue();
             requirePurchasable(priced);
             List<UUID> claimIds = ClaimRules.ids(request.claims(), customerId);
             return (claimIds.isEmpty() ? Uni.createFrom().item(List.<HeldClaim>of())
                     : flashSales.lockForCheckout(tx, claimIds))
                     .flatMap(held -> {
-                        Map<String, Integer> claimed = requireClaims(held, claimIds, customerId, priced, request);
+                        Map<String, Integer> claimed = requireClaims(held, claimIds, customerId, priced, to);
                         Map<String, Long> salePrices = new HashMap<>();
                         held.forEach(c -> salePrices.put(c.sku(), c.price()));
-                        return reserveAndInsert(tx, priced.withUnitPrices(salePrices), claimed, request, customerId)
+                        return reserveAndInsert(tx, priced.withUnitPrices(salePrices), claimed, request, to, customerId)
                                 .call(id -> claimIds.isEmpty() ? Uni.createFrom().voidItem()
                                         : flashSales.attachToOrder(tx, claimIds, id));
                     });
         });
+    }
+
+    /** Shipped: the address's country must be the region's, and a delivery method must ship there. */
+    private static Destination shipTo(Regions all, Regions.Entry region, CheckoutRequest request) {
+        ShippingAddress address = request.shippingAddress();
+        all.requireShipsTo(region.view().code(), address.country());
+        DeliveryMethod method = deliveryMethod(region, address, request.deliveryMethod());
+        return new Destination(address, method, new NewOrder.Delivery(method.code(), method.name(), method.minDays(),
+                method.maxDays()), null);
+    }
+
+    /**
+     * Picked up: the store must be open, offer PICKUP, and be in the cart's
+     * region (the store's country decides, as a shipping country does).
+     */
+    private Destination pickupAt(Regions.Entry region, String id, StoreRow store) {
+        if (store == null || store.status() != StoreApi.Status.OPEN
+                || !store.services().contains(StoreApi.Service.PICKUP)) {
+            Map<String, Object> extensions = new LinkedHashMap<>();
+            extensions.put("store", id);
+            throw new ProblemException(new Problem(422, "PICKUP_STORE_UNAVAILABLE", "No pickup at this store",
+                    store == null ? "No store has the id '" + id + "'."
+                            : "Store " + id + (store.status() != StoreApi.Status.OPEN ? " is " + store.status()
+                                    : " does not offer PICKUP")
+                                    + "; find one with GET /stores?near=<lat,lon>&service=PICKUP.",
+                    null, extensions));
+        }
+        if (!store.region().equals(region.view().code())) {
+            Map<String, Object> extensions = new LinkedHashMap<>();
+            extensions.put("store", id);
+            extensions.put("region", region.view().code());
+            extensions.put("servedBy", store.region());
+            throw new ProblemException(new Problem(422, "PICKUP_STORE_NOT_IN_REGION", "Store in another region",
+                    "Store " + id + " is in region " + store.region() + ", not in the cart's region "
+                            + region.view().code() + ".", null, extensions));
+        }
+        StoreApi.Address a = store.address();
+        ShippingAddress address = new ShippingAddress(store.name(), a.line1(), a.line2(), a.city(), a.postalCode(),
+                a.state(), a.country());
+        OrderApi.PickupStore at = new OrderApi.PickupStore(store.id(), store.name(), a, store.timeZone(),
+                store.openingHours(), store.phone());
+        return new Destination(address, null, new NewOrder.Delivery("PICKUP", "Pickup at " + store.name(), null, null),
+                new OrderApi.Pickup(at, PickupCodes.mint()));
     }
 
     /**
@@ -132,14 +194,13 @@ public class CheckoutService {
      * then writes the order; its reservation runs out after the configured time.
      */
     private Uni<UUID> reserveAndInsert(SqlClient tx, PricedCart priced, Map<String, Integer> claimed,
-                                      CheckoutRequest request, String customerId) {
+                                      CheckoutRequest request, Destination to, String customerId) {
         List<Inventory.Units> units = priced.lines().stream()
                 .map(l -> new Inventory.Units(l.sku(), l.quantity() - claimed.getOrDefault(l.sku(), 0))).toList();
         return inventory.reserve(Statements.on(tx), priced.cart().region(), units).flatMap(v -> {
-            ShippingAddress address = request.shippingAddress();
+            ShippingAddress address = to.address();
             int rate = priced.region().tax().rateFor(address.country(), address.state());
-            DeliveryMethod delivery = deliveryMethod(priced.region(), address, request.deliveryMethod());
-            Totals.Amounts amounts = priced.amounts(rate, delivery);
+            Totals.Amounts amounts = priced.amounts(rate, to.method());
             List<LineItem> lines = new ArrayList<>();
             for (PricedLine line : priced.lines()) {
                 lines.add(new LineItem(line.sku(), line.offer().productSlug(), line.offer().name(),
@@ -150,21 +211,21 @@ public class CheckoutService {
                     priced.cart().region(), priced.region().view().currency(), customerId, request.email(), address,
                     priced.region().tax().mode().name(), rate, amounts.subtotal(), amounts.shipping(), amounts.tax(),
                     amounts.total(), gateway.name(), lines, clock.instant().plus(reservation),
-                    new NewOrder.Delivery(delivery.code(), delivery.name(), delivery.minDays(), delivery.maxDays()));
+                    to.delivery(), to.pickup());
             return orders.insert(tx, order).replaceWith(id);
         });
     }
 
     /** The claimed units by SKU, when the claims may be checked out with this cart ({@link ClaimRules}). */
     private Map<String, Integer> requireClaims(List<HeldClaim> held, List<UUID> ids, String customerId,
-                                               PricedCart priced, CheckoutRequest request) {
+                                               PricedCart priced, Destination to) {
         if (ids.isEmpty()) {
             return Map.of();
         }
         Map<String, Integer> inCart = new HashMap<>();
         priced.lines().forEach(line -> inCart.merge(line.sku(), line.quantity(), Integer::sum));
         return ClaimRules.check(held, ids, customerId, priced.cart().region(), inCart,
-                AddressKey.of(request.shippingAddress()), clock.instant());
+                AddressKey.of(to.address()), clock.instant());
     }
 
     /** Steps 2 and 3: the payment, outside any transaction, then the order's access token. */
@@ -220,7 +281,27 @@ public class CheckoutService {
     }
 
     private static CheckoutRequest normalize(CheckoutRequest request) {
+        String pickup = request.pickupStore() == null || request.pickupStore().isBlank() ? null
+                : request.pickupStore().strip();
+        String method = request.deliveryMethod() == null || request.deliveryMethod().isBlank() ? null
+                : request.deliveryMethod().strip().toUpperCase(Locale.ROOT);
+        List<Problem.FieldError> errors = new ArrayList<>();
         ShippingAddress a = request.shippingAddress();
+        if (a == null && pickup == null) {
+            errors.add(new Problem.FieldError("shippingAddress", "is required, unless pickupStore is given"));
+        } else if (a != null && pickup != null) {
+            errors.add(new Problem.FieldError("pickupStore", "is not used with shippingAddress: give one of them"));
+        }
+        if (pickup != null && method != null) {
+            errors.add(new Problem.FieldError("deliveryMethod", "is not used with pickupStore"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        List<String> claims = request.claims().stream().map(String::trim).toList();
+        if (a == null) {
+            return new CheckoutRequest(request.email().trim(), null, claims, null, pickup);
+        }
         String country = a.country().toUpperCase(Locale.ROOT);
         String state = a.state() == null || a.state().isBlank() ? null : a.state().toUpperCase(Locale.ROOT);
         if ("US".equals(country) && state == null) {
@@ -230,9 +311,7 @@ public class CheckoutService {
         return new CheckoutRequest(request.email().trim(), new ShippingAddress(a.name().trim(), a.line1().trim(),
                 a.line2() == null || a.line2().isBlank() ? null : a.line2().trim(), a.city().trim(),
                 a.postalCode() == null || a.postalCode().isBlank() ? null : a.postalCode().trim(), state, country),
-                request.claims().stream().map(String::trim).toList(),
-                request.deliveryMethod() == null || request.deliveryMethod().isBlank() ? null
-                        : request.deliveryMethod().strip().toUpperCase(Locale.ROOT));
+                claims, method, null);
     }
 
     /**

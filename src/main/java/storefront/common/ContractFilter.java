@@ -297,7 +297,8 @@ public class ContractFilter implements OASFilter {
                 "PRODUCT_NOT_AVAILABLE_IN_REGION at checkout: the lines that can no longer be bought."));
         members.put("skus", array(string(null), "OUT_OF_STOCK, SKU_CODE_TAKEN: the SKUs concerned."));
         members.put("servedBy", string("SHIPPING_COUNTRY_NOT_IN_REGION: the region that ships to the country; null "
-                + "when none does.").addType(Schema.SchemaType.NULL));
+                + "when none does. PICKUP_STORE_NOT_IN_REGION: the store's region.").addType(Schema.SchemaType.NULL));
+        members.put("store", string("PICKUP_STORE_UNAVAILABLE, PICKUP_STORE_NOT_IN_REGION: the store asked for."));
         members.put("available", array(string(null),
                 "DELIVERY_METHOD_UNAVAILABLE: the codes of the delivery methods that ship to the address."));
         members.put("servedHere", array(string(null), "REGION_NOT_SERVED_HERE: the regions this deployment serves."));

@@ -129,6 +129,10 @@ public final class ProblemTypes {
         type("CART_FULL", List.of(422), "Cart full", "A cart holds at most 50 lines.");
         type("CART_CHECKED_OUT", List.of(409), "Cart checked out", "The cart is an order now and can no longer change.");
         type("CART_EMPTY", List.of(422), "Cart empty", "There is nothing in the cart to check out.");
+        type("PICKUP_STORE_UNAVAILABLE", List.of(422), "No pickup at this store",
+                "The store named for pickup does not exist, is not open, or does not offer PICKUP.");
+        type("PICKUP_STORE_NOT_IN_REGION", List.of(422), "Store in another region",
+                "The store named for pickup is in another region than the cart's; `servedBy` names it.");
         type("DELIVERY_METHOD_NOT_FOUND", List.of(404), "Delivery method not found",
                 "The region has no delivery method with this code.");
         type("DELIVERY_METHOD_UNAVAILABLE", List.of(422), "Delivery method unavailable",

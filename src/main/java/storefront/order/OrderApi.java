@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import storefront.stores.StoreApi;
 import storefront.cart.CartApi.PriceSummary;
 import storefront.common.Money;
 
@@ -63,16 +64,36 @@ public final class OrderApi {
             @Schema(description = "Until when the order's stock is held for its payment; after that a pending order "
                     + "becomes EXPIRED. Null once the order is paid, expired or cancelled.", nullable = true)
             Instant reservedUntil,
-            @Schema(nullable = true, description = "How it ships: the delivery method it was priced with; null for "
-                    + "orders placed before delivery methods existed.") Delivery delivery) {
+            @Schema(nullable = true, description = "How it ships: the delivery method it was priced with (PICKUP "
+                    + "for a pickup at a store); null for orders placed before delivery methods existed.")
+            Delivery delivery,
+            @Schema(nullable = true, description = "For an order picked up at a store: the store and the code to "
+                    + "give there; null for an order that ships.") Pickup pickup) {
+    }
+
+    @Schema(name = "OrderPickup", description = "Where the order is picked up, and the code that proves it is yours.")
+    public record Pickup(
+            @Schema(description = "The store as it was at checkout.") PickupStore store,
+            @Schema(description = "Give it at the store's counter; never share it.", examples = "K7Q2M9XD") String code) {
+    }
+
+    @Schema(name = "PickupStore", description = "A store an order is picked up at: where, and when it opens.")
+    public record PickupStore(
+            @Schema(examples = "us-sf-0001") String id,
+            @Schema(examples = "Mi Store San Francisco") String name,
+            StoreApi.Address address,
+            @Schema(description = "IANA time zone the hours are in.", examples = "America/Los_Angeles") String timeZone,
+            List<StoreApi.Hours> openingHours,
+            @Schema(nullable = true) String phone) {
     }
 
     @Schema(name = "OrderDelivery", description = "The delivery method an order ships by, as it was at checkout.")
     public record Delivery(
             @Schema(examples = "EXPRESS") String method,
             @Schema(examples = "Express delivery") String name,
-            @Schema(description = "Fewest days it takes.") int minDays,
-            @Schema(description = "Most days it takes.") int maxDays) {
+            @Schema(description = "Fewest days it takes; null for a pickup (the store says when it is ready).",
+                    nullable = true) Integer minDays,
+            @Schema(description = "Most days it takes; null for a pickup.", nullable = true) Integer maxDays) {
     }
 
     @Schema(name = "OrderPage")

@@ -32,10 +32,10 @@ class OrderRepository {
             insert into customer_order (id, number, access_token_hash, cart_id, region_code, currency, customer_id,
                 email, shipping_address, shipping_country, status, tax_mode, tax_rate_bps, subtotal_minor,
                 shipping_minor, tax_minor, total_minor, payment_provider, stock_status, reserved_until,
-                delivery_method, delivery_name, delivery_min_days, delivery_max_days)
+                delivery_method, delivery_name, delivery_min_days, delivery_max_days, pickup_store, pickup_code)
             values ($1, $4::text || '-' || lpad(nextval('order_number_seq')::text, 8, '0'), $2, $3, $4::text, $5, $6,
                 $7, $8::text::jsonb, $9, 'PENDING_PAYMENT', $10, $11, $12, $13, $14, $15, $16, 'RESERVED', $17,
-                $18, $19, $20, $21)
+                $18, $19, $20, $21, $22::text::jsonb, $23)
             returning\s""" + OrderEvent.COLUMNS;
 
     private static final String INSERT_LINES = """
@@ -51,6 +51,7 @@ class OrderRepository {
                    o.subtotal_minor, o.shipping_minor, o.tax_minor, o.total_minor, o.refunded_minor,
                    o.payment_provider, o.payment_intent_id, o.payment_error, o.created_at, o.paid_at,
                    o.reserved_until, o.delivery_method, o.delivery_name, o.delivery_min_days, o.delivery_max_days,
+                   o.pickup_store::text as pickup_store, o.pickup_code,
                    (select json_agg(json_build_object('sku', l.sku_code, 'product', l.product_slug, 'name', l.name,
                                         'options', l.options, 'price', l.unit_price_minor, 'quantity', l.quantity)
                                     order by l.line_no)
@@ -79,7 +80,9 @@ class OrderRepository {
                 .addLong(order.shipping()).addLong(order.tax()).addLong(order.total()).addString(order.provider())
                 .addOffsetDateTime(SqlTime.utc(order.reservedUntil()))
                 .addString(order.delivery().method()).addString(order.delivery().name())
-                .addInteger(order.delivery().minDays()).addInteger(order.delivery().maxDays());
+                .addInteger(order.delivery().minDays()).addInteger(order.delivery().maxDays())
+                .addString(order.pickup() == null ? null : json.text(order.pickup().store()))
+                .addString(order.pickup() == null ? null : order.pickup().code());
         List<LineItem> lines = order.lines();
         Tuple lineRows = Tuple.of(order.id(),
                 lines.stream().map(LineItem::sku).toArray(String[]::new),
@@ -298,6 +301,8 @@ class OrderRepository {
                 SqlTime.instant(row.getOffsetDateTime("reserved_until")), List.copyOf(lines),
                 row.getString("delivery_method") == null ? null : new NewOrder.Delivery(row.getString("delivery_method"),
                         row.getString("delivery_name"), row.getInteger("delivery_min_days"),
-                        row.getInteger("delivery_max_days")));
+                        row.getInteger("delivery_max_days")),
+                row.getString("pickup_code") == null ? null : new OrderApi.Pickup(
+                        json.read(row.getString("pickup_store"), OrderApi.PickupStore.class), row.getString("pickup_code")));
     }
 }

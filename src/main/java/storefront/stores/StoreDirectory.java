@@ -118,6 +118,11 @@ class StoreDirectory {
         return rows(tx, ids, " for update");
     }
 
+    /** The same, locked only against a change (a checkout picking up there), not against other readers. */
+    Uni<Map<String, StoreRow>> sharedLock(SqlClient tx, Collection<String> ids) {
+        return rows(tx, ids, " for share");
+    }
+
     private Uni<Map<String, StoreRow>> rows(SqlClient client, Collection<String> ids, String lock) {
         return client.preparedQuery("select " + COLUMNS + " from store s where s.id = any($1) order by s.id" + lock)
                 .execute(Tuple.of(ids.toArray(String[]::new)))

@@ -162,6 +162,49 @@ class DeliveryMethodsTest {
                         "CREATE_DELIVERY_METHOD"));
     }
 
+    @Test
+    void anOrderPickedUpAtAStoreOfTheRegionCostsNoShippingAndCarriesItsCode() {
+        String sku = TestSkus.create(pool, "US", 5000, 5);
+        Map<String, Object> pickup = Map.of("email", "ada@example.com", "pickupStore", "us-sf-0001");
+        JsonPath placed = Shop.checkout(Shop.cart("US", Map.of(sku, 1)), UUID.randomUUID().toString(), pickup)
+                .then().statusCode(201).extract().jsonPath();
+        // Taxed where the store is (California, 7.25%), no shipping: 5000 + 363.
+        assertThat(placed.getLong("totals.shipping.amountMinor")).isZero();
+        assertThat(placed.getLong("totals.tax.amountMinor")).isEqualTo(363);
+        JsonPath order = Shop.order(placed);
+        assertThat(order.getString("delivery.method")).isEqualTo("PICKUP");
+        assertThat(order.getString("delivery.minDays")).isNull();
+        assertThat(order.getString("pickup.store.id")).isEqualTo("us-sf-0001");
+        assertThat(order.getString("pickup.store.timeZone")).isEqualTo("America/Los_Angeles");
+        assertThat(order.getList("pickup.store.openingHours")).isNotEmpty();
+        assertThat(order.getString("pickup.code")).matches("[A-Z2-9]{8}");
+        assertThat(order.getString("shippingAddress.line1")).isEqualTo("865 Market Street");
+
+        // Another region's store, a store without pickup, and one that does not exist: refused, nothing held.
+        String cart = Shop.cart("US", Map.of(sku, 2));
+        Shop.checkout(cart, UUID.randomUUID().toString(), Map.of("email", "ada@example.com",
+                "pickupStore", "de-be-0001")).then().statusCode(422)
+                .body("code", equalTo("PICKUP_STORE_NOT_IN_REGION")).body("servedBy", equalTo("EU"))
+                .body("store", equalTo("de-be-0001"));
+        Shop.checkout(cart, UUID.randomUUID().toString(), Map.of("email", "ada@example.com",
+                "pickupStore", "us-ny-0001")).then().statusCode(422).body("code", equalTo("PICKUP_STORE_UNAVAILABLE"));
+        Shop.checkout(cart, UUID.randomUUID().toString(), Map.of("email", "ada@example.com",
+                "pickupStore", "no-such-store")).then().statusCode(422).body("code", equalTo("PICKUP_STORE_UNAVAILABLE"));
+        assertThat(TestSkus.stock(pool, sku, "US")).containsExactly(5, 1);
+
+        // One of address and store, and no delivery method with a store.
+        Map<String, Object> both = new HashMap<>(Shop.checkoutBody("US", "CA"));
+        both.put("pickupStore", "us-sf-0001");
+        Shop.checkout(cart, UUID.randomUUID().toString(), both).then().statusCode(400)
+                .body("errors.field", contains("pickupStore"));
+        Shop.checkout(cart, UUID.randomUUID().toString(), Map.of("email", "ada@example.com")).then().statusCode(400)
+                .body("errors.field", contains("shippingAddress"));
+        Shop.checkout(cart, UUID.randomUUID().toString(), Map.of("email", "ada@example.com",
+                "pickupStore", "us-sf-0001", "deliveryMethod", "EXPRESS")).then().statusCode(400)
+                .body("errors.field", contains("deliveryMethod"));
+        assertThat(TestSkus.stock(pool, sku, "US")).containsExactly(5, 1);
+    }
+
     /** A checkout body; {@code method} as the JSON value of deliveryMethod (absent when null). */
     static Map<String, Object> body(String country, String state, Object method) {
         Map<String, Object> body = new HashMap<>(Shop.checkoutBody(country, state));
