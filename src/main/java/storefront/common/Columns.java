@@ -55,10 +55,13 @@ public final class Columns {
     /** A JSON array of strings; SQL null reads as empty. */
     public List<String> strings() {
         String text = text();
+        return text == null ? new ArrayList<>() : strings(new JsonArray(text));
+    }
+
+    /** The strings of a JSON array (one read from a column, or one inside a JSON value). */
+    public static List<String> strings(JsonArray array) {
         List<String> strings = new ArrayList<>();
-        if (text != null) {
-            new JsonArray(text).forEach(value -> strings.add((String) value));
-        }
+        array.forEach(value -> strings.add((String) value));
         return strings;
     }
 

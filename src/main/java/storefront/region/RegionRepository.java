@@ -112,8 +112,8 @@ class RegionRepository {
                 Long freeAbove = m.getLong("freeAbove");
                 delivery.add(new DeliveryMethod(m.getString("code"), m.getString("name"),
                         new Money(m.getLong("price"), currency), freeAbove == null ? null : new Money(freeAbove, currency),
-                        m.getInteger("minDays"), m.getInteger("maxDays"), strings(m.getJsonArray("countries")),
-                        strings(m.getJsonArray("states"))));
+                        m.getInteger("minDays"), m.getInteger("maxDays"), Columns.strings(m.getJsonArray("countries")),
+                        Columns.strings(m.getJsonArray("states"))));
             }
         }
         // What shipping costs before an address is known: the first method offered.
@@ -122,11 +122,5 @@ class RegionRepository {
                 open, categories, shipping);
         return new Regions.Entry(view, new RegionRules(code, open, closedReason, Set.copyOf(categories), required),
                 new TaxRules(taxMode, taxRateBps, rates), delivery);
-    }
-
-    private static List<String> strings(JsonArray array) {
-        List<String> strings = new ArrayList<>();
-        array.forEach(value -> strings.add((String) value));
-        return strings;
     }
 }

@@ -2,8 +2,10 @@ package storefront.region;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import storefront.common.CachedResponse;
 import storefront.common.Problem;
 import storefront.common.ProblemException;
@@ -11,6 +13,9 @@ import storefront.common.ResponseCache;
 
 @Singleton
 class RegionService {
+
+    private static final Problem.FieldError COUNTRY_ERROR = new Problem.FieldError("country",
+            "must be an ISO 3166-1 alpha-2 country code, such as DE");
 
     private final RegionDirectory directory;
     private final ResponseCache cache;
@@ -36,9 +41,9 @@ class RegionService {
     Uni<CachedResponse> deliveryMethods(String code, String countryParam, String stateParam) {
         String country = countryParam == null || countryParam.isBlank() ? null : countryParam.strip();
         String state = stateParam == null || stateParam.isBlank() ? null : stateParam.strip();
-        List<Problem.FieldError> errors = new java.util.ArrayList<>();
-        if (country != null && !country.matches("[A-Za-z]{2}")) {
-            errors.add(new Problem.FieldError("country", "must be an ISO 3166-1 alpha-2 country code, such as DE"));
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (country != null && !isCountryCode(country)) {
+            errors.add(COUNTRY_ERROR);
         }
         if (state != null && !state.matches("[A-Za-z0-9]{1,3}")) {
             errors.add(new Problem.FieldError("state", "must be the subdivision part of an ISO 3166-2 code, such as CA"));
@@ -63,14 +68,17 @@ class RegionService {
     }
 
     /** A region's delivery methods, as the directory answers them. */
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "DeliveryMethodList")
+    @Schema(name = "DeliveryMethodList")
     record DeliveryMethods(String region, List<DeliveryMethod> items) {
     }
 
+    private static boolean isCountryCode(String country) {
+        return country.matches("[A-Za-z]{2}");
+    }
+
     Uni<CachedResponse> resolve(String country) {
-        if (country == null || !country.matches("[A-Za-z]{2}")) {
-            return Uni.createFrom().failure(ProblemException.invalid(List.of(new Problem.FieldError("country",
-                    "must be an ISO 3166-1 alpha-2 country code, such as DE"))));
+        if (country == null || !isCountryCode(country)) {
+            return Uni.createFrom().failure(ProblemException.invalid(List.of(COUNTRY_ERROR)));
         }
         String normalized = country.toUpperCase(Locale.ROOT);
         return directory.regions().flatMap(regions -> {
