@@ -314,6 +314,8 @@ public class ContractFilter implements OASFilter {
         members.put("refundableMinor", integer("REFUND_EXCEEDS_PAYMENT: what is left to refund, in minor units."));
         members.put("reserved", integer("STOCK_BELOW_RESERVED: the units held by orders and flash sales."));
         members.put("onHand", integer("STOCK_BELOW_RESERVED: the units on hand."));
+        members.put("atMainWarehouse", integer("STOCK_AT_OTHER_LOCATIONS: the unsold units at the region's main "
+                + "warehouse."));
         members.put("taken", array(string(null), "SELLER_IDENTITY_TAKEN: the domains and storefronts of other sellers."));
         members.put("regions", array(string(null), "REGION_NOT_IN_SCOPE: the regions the token may not change."));
         members.put("country", string("COUNTRY_NOT_SERVED, SHIPPING_COUNTRY_NOT_IN_REGION: the country asked about."));

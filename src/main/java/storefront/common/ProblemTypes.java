@@ -172,6 +172,9 @@ public final class ProblemTypes {
         // Ops.
         type("STOCK_BELOW_RESERVED", List.of(409), "Below what is reserved",
                 "Units on hand cannot go below the units held by orders and flash sales (`reserved`).");
+        type("STOCK_AT_OTHER_LOCATIONS", List.of(409), "Stock at other locations",
+                "A region-wide count moves the region's main warehouse; the units it would remove are at other "
+                        + "locations (`atMainWarehouse` says how many are at the main one).");
         type("PRODUCT_SLUG_TAKEN", List.of(409), "Slug taken", "Another product has this slug.");
         type("SKU_CODE_TAKEN", List.of(409), "SKU code taken", "These SKU codes (`skus`) belong to another product.");
         type("PRODUCT_ALREADY_RETIRED", List.of(409), "Already retired", "The product is retired already.");

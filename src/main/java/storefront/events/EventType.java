@@ -19,6 +19,9 @@ public enum EventType {
     ORDER_REFUNDED("storefront.order.refunded", "OrderEventData", "order/{number}",
             "Part or all of the payment went back: data.status is PARTIALLY_REFUNDED or REFUNDED, "
                     + "data.refundedMinor the total so far."),
+    FULFILMENT_ALLOCATED("storefront.fulfilment.allocated", "FulfilmentEventData", "order/{number}",
+            "A paid order's units were set aside at a stock location (data.location): one event per "
+                    + "fulfilment; an order split across locations has several."),
     STORE_CHANGED("storefront.store.changed", "StoreEventData", "store/{id}",
             "A store was created or changed (its details or its status), by ops or by an import."),
     SELLER_CHANGED("storefront.seller.changed", "Seller", "seller/{id}",

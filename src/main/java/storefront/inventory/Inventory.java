@@ -15,6 +15,7 @@ import java.util.UUID;
 import storefront.common.Problem;
 import storefront.common.ProblemException;
 import storefront.common.Statements;
+import storefront.fulfilment.Allocator;
 
 /**
  * Stock leaving and returning, in the caller's transaction. Units only ever
@@ -26,9 +27,16 @@ import storefront.common.Statements;
  * checkout, then SOLD when paid or RELEASED when it expires or is cancelled.
  * Units of flash-sale claims were set aside when the sale was created; they
  * leave stock when sold like any other and go back to their sale otherwise.
+ * Sold units are allocated to the region's locations ({@link Allocator}).
  */
 @Singleton
 public class Inventory {
+
+    private final Allocator allocator;
+
+    Inventory(Allocator allocator) {
+        this.allocator = allocator;
+    }
 
     /** Units of one SKU. */
     public record Units(String sku, int quantity) {
@@ -48,11 +56,6 @@ public class Inventory {
     private static final String RESERVE = TAKE.formatted("reserved = s.reserved + w.qty");
     private static final String UNRESERVE = """
             update stock s set reserved = s.reserved - w.qty, updated_at = now()
-            from unnest(cast($2 as text[]), cast($3 as int[])) as w(sku, qty)
-            where s.region_code = $1 and s.sku_code = w.sku""";
-    private static final String REMOVE = TAKE.formatted("on_hand = s.on_hand - w.qty");
-    private static final String RESTORE = """
-            update stock s set on_hand = s.on_hand + w.qty, updated_at = now()
             from unnest(cast($2 as text[]), cast($3 as int[])) as w(sku, qty)
             where s.region_code = $1 and s.sku_code = w.sku""";
 
@@ -86,20 +89,38 @@ public class Inventory {
                 extensions));
     }
 
-    /** The order is paid: its units leave stock for good, and its flash-sale claims are sold. */
+    /**
+     * The order is paid: its units leave the region's stock for good, allocated
+     * to the locations they will leave from, and its flash-sale claims are sold.
+     */
     public Uni<Void> sell(SqlClient tx, UUID orderId) {
         return settle(tx, orderId, Settled.SOLD).flatMap(region -> region == null ? Uni.createFrom().voidItem()
-                : tx.preparedQuery("""
-                                update stock s set on_hand = s.on_hand - l.quantity, reserved = s.reserved - l.quantity,
-                                    updated_at = now()
-                                from order_line l
-                                where l.order_id = $1 and s.sku_code = l.sku_code and s.region_code = $2""")
-                        .execute(Tuple.of(orderId, region))
+                : handOver(tx, orderId, region)
                         .flatMap(v -> tx.preparedQuery("""
                                         update flash_claim set status = 'SOLD', updated_at = now()
                                         where order_id = $1 and status = 'ORDERED'""")
                                 .execute(Tuple.of(orderId)))
                         .replaceWithVoid());
+    }
+
+    /**
+     * The order's reserved units stop being reserved and become allocated at
+     * locations (which takes them from the region's on hand): the region's rows
+     * are locked first, in SKU order, as every stock write locks them.
+     */
+    private Uni<Void> handOver(SqlClient tx, UUID orderId, String region) {
+        return tx.preparedQuery("""
+                        select s.sku_code from stock s
+                        where s.region_code = $2 and s.sku_code in (select sku_code from order_line where order_id = $1)
+                        order by s.sku_code for update""")
+                .execute(Tuple.of(orderId, region))
+                .flatMap(locked -> tx.preparedQuery("""
+                                update stock s set reserved = s.reserved - l.quantity, updated_at = now()
+                                from (select sku_code, sum(quantity)::int as quantity from order_line
+                                      where order_id = $1 group by sku_code) l
+                                where s.sku_code = l.sku_code and s.region_code = $2""")
+                        .execute(Tuple.of(orderId, region)))
+                .flatMap(v -> allocator.allocate(tx, orderId));
     }
 
     /** The order expired or was cancelled: its units become available again, claimed ones go back to their sale. */
@@ -131,13 +152,16 @@ public class Inventory {
                 .flatMap(rows -> {
                     List<Units> units = new ArrayList<>();
                     rows.forEach(row -> units.add(new Units(row.getString("sku_code"), row.getInteger("quantity"))));
-                    return takeAll(Statements.on(tx), region, units, REMOVE, RESTORE);
+                    return takeAll(Statements.on(tx), region, units, RESERVE, UNRESERVE);
                 })
                 .flatMap(short_ -> !short_.isEmpty() ? Uni.createFrom().item(false)
                         : tx.preparedQuery("""
                                         update customer_order set stock_status = 'SOLD', updated_at = now()
                                         where id = $1 and stock_status = 'RELEASED'""")
-                                .execute(Tuple.of(orderId)).map(r -> r.rowCount() == 1));
+                                .execute(Tuple.of(orderId))
+                                .flatMap(r -> r.rowCount() == 1
+                                        ? handOver(tx, orderId, region).replaceWith(true)
+                                        : Uni.createFrom().item(false)));
     }
 
     /** Where an order's reserved stock goes (customer_order.stock_status, after RESERVED). */

@@ -99,7 +99,7 @@ public class StockAdminResource {
     @APIResponse(responseCode = "404", description = "REGION_NOT_FOUND or SKU_NOT_FOUND.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "STOCK_BELOW_RESERVED: fewer than the units orders and flash "
-            + "sales hold.",
+            + "sales hold; STOCK_AT_OTHER_LOCATIONS: the count moves the main warehouse, which holds fewer.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> set(@PathParam("region") String region, @PathParam("sku") String sku,
                              @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -125,7 +125,7 @@ public class StockAdminResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "REGION_NOT_FOUND or STOCK_NOT_FOUND.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "STOCK_BELOW_RESERVED.",
+    @APIResponse(responseCode = "409", description = "STOCK_BELOW_RESERVED or STOCK_AT_OTHER_LOCATIONS.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<StockLevel> adjust(@PathParam("region") String region, @PathParam("sku") String sku,
                                   @Valid @NotNull StockApi.Adjustment request) {

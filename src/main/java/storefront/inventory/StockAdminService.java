@@ -92,9 +92,11 @@ class StockAdminService {
                                 }
                                 return StockRow.of(sku, region);
                             });
+                    int delta = request.onHand() - (before == null ? 0 : before.onHand());
                     return counted
+                            .call(r -> heldElsewhere(r, delta))
                             .invoke(r -> r.count(request.onHand(), request.lowStockThreshold(), clock.instant()))
-                            .flatMap(stock::store)
+                            .flatMap(r -> stock.store(r, before == null, delta))
                             .flatMap(r -> audit.record(Statements.inSession(), operator, new AuditLog.Change(
                                             "SET_STOCK", region, "stock:" + sku, before, r.level()), request.reason(),
                                     null).replaceWith(tagged(r.level())));
@@ -141,11 +143,32 @@ class StockAdminService {
                     if (was.onHand() + request.delta() < was.reserved()) {
                         throw belowReserved(was);
                     }
-                    row.adjust(request.delta(), clock.instant());
-                    return stock.store(row).flatMap(r -> audit.record(Statements.inSession(), operator,
+                    return heldElsewhere(row, request.delta())
+                            .invoke(() -> row.adjust(request.delta(), clock.instant()))
+                            .flatMap(v -> stock.store(row, false, request.delta())).flatMap(r -> audit.record(Statements.inSession(), operator,
                             new AuditLog.Change("ADJUST_STOCK", region, "stock:" + sku, was, r.level()),
                             request.reason(), null).replaceWith(r.level()));
                 })));
+    }
+
+    /**
+     * The region-wide count moves its main warehouse: units on the shelves of
+     * other locations cannot be counted away here (409 STOCK_AT_OTHER_LOCATIONS).
+     */
+    private Uni<Void> heldElsewhere(StockRow row, int delta) {
+        if (delta >= 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return stock.freeAtMain(row.regionCode, row.skuCode).map(free -> {
+            if (free + delta < 0) {
+                Map<String, Object> extensions = new LinkedHashMap<>();
+                extensions.put("atMainWarehouse", free);
+                throw new ProblemException(new Problem(409, "STOCK_AT_OTHER_LOCATIONS", "Stock at other locations",
+                        "Only " + free + " unsold units of " + row.skuCode + " are at the main warehouse of region "
+                                + row.regionCode + "; the rest are at other locations.", null, extensions));
+            }
+            return null;
+        });
     }
 
     private Uni<String> region(Operator operator, String regionParam) {

@@ -24,7 +24,7 @@ public final class StockApi {
     public record StockLevel(
             @Schema(examples = "MI-BAND-8-BLACK") String sku,
             @Schema(examples = "US") String region,
-            @Schema(description = "Units in the warehouse, sold or not.") int onHand,
+            @Schema(description = "Units in the region's locations not yet allocated to a paid order.") int onHand,
             @Schema(description = "Units held by unpaid orders and by flash sales.") int reserved,
             @Schema(description = "onHand - reserved: what checkout can still take.") int available,
             @Schema(description = "At or below this many available units, shoppers see LOW_STOCK.")
@@ -37,7 +37,8 @@ public final class StockApi {
     public record StockList(List<StockLevel> items) {
     }
 
-    @Schema(name = "SetStock", description = "Sets the units on hand (after a count, say).")
+    @Schema(name = "SetStock", description = "Sets the region's units on hand (after a count, say), by moving its "
+            + "main warehouse's count.")
     public record SetStock(
             @NotNull @Min(0) @Max(MAX_ON_HAND) Integer onHand,
             @Schema(description = "Default 5 for a new row; unchanged when absent.") @Min(0) @Max(MAX_ON_HAND)

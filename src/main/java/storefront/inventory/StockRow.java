@@ -36,6 +36,8 @@ class StockRow {
     @Id
     String regionCode;
 
+    /** Kept by the database: the sum over the region's locations (see V14); a count moves the main warehouse. */
+    @Column(insertable = false, updatable = false)
     int onHand;
 
     @Column(insertable = false, updatable = false)

@@ -68,7 +68,28 @@ public final class OrderApi {
                     + "for a pickup at a store); null for orders placed before delivery methods existed.")
             Delivery delivery,
             @Schema(nullable = true, description = "For an order picked up at a store: the store and the code to "
-                    + "give there; null for an order that ships.") Pickup pickup) {
+                    + "give there; null for an order that ships.") Pickup pickup,
+            @Schema(description = "What leaves which stock location for this order, from payment on: one "
+                    + "fulfilment per location it was allocated to (empty until the order is paid).")
+            List<Fulfilment> fulfilments) {
+    }
+
+    @Schema(name = "OrderFulfilment", description = "Units of an order that leave one stock location together: a "
+            + "parcel, or a pickup at the order's store.")
+    public record Fulfilment(
+            @Schema(description = "1, 2, ... within the order.") int number,
+            @Schema(description = "SHIPMENT or PICKUP.", examples = "SHIPMENT") String kind,
+            @Schema(description = "ALLOCATED, PACKED, SHIPPED, DELIVERED, READY_FOR_PICKUP, COLLECTED or CANCELLED.",
+                    examples = "ALLOCATED") String status,
+            @Schema(description = "The stock location the units leave from.", examples = "wh-us") String location,
+            List<FulfilmentLine> lines,
+            @Schema(nullable = true, description = "Once shipped.") String carrier,
+            @Schema(nullable = true, description = "Once shipped.") String trackingNumber,
+            @Schema(nullable = true, description = "Once shipped, where the carrier shows it.") String trackingUrl) {
+    }
+
+    @Schema(name = "OrderFulfilmentLine")
+    public record FulfilmentLine(@Schema(examples = "MI-BAND-8-BLACK") String sku, int quantity) {
     }
 
     @Schema(name = "OrderPickup", description = "Where the order is picked up, and the code that proves it is yours.")

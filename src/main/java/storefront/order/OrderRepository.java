@@ -55,7 +55,15 @@ class OrderRepository {
                    (select json_agg(json_build_object('sku', l.sku_code, 'product', l.product_slug, 'name', l.name,
                                         'options', l.options, 'price', l.unit_price_minor, 'quantity', l.quantity)
                                     order by l.line_no)
-                    from order_line l where l.order_id = o.id) as lines
+                    from order_line l where l.order_id = o.id) as lines,
+                   (select json_agg(json_build_object('number', f.number, 'kind', f.kind, 'status', f.status,
+                                        'location', f.location_id, 'carrier', f.carrier,
+                                        'trackingNumber', f.tracking_number, 'trackingUrl', f.tracking_url,
+                                        'lines', (select json_agg(json_build_object('sku', fl.sku_code,
+                                                                      'quantity', fl.quantity) order by fl.sku_code)
+                                                  from fulfilment_line fl where fl.fulfilment_id = f.id))
+                                    order by f.number)::text
+                    from fulfilment f where f.order_id = o.id) as fulfilments
             from customer_order o""";
 
     private final Json json;
@@ -303,6 +311,8 @@ class OrderRepository {
                         row.getString("delivery_name"), row.getInteger("delivery_min_days"),
                         row.getInteger("delivery_max_days")),
                 row.getString("pickup_code") == null ? null : new OrderApi.Pickup(
-                        json.read(row.getString("pickup_store"), OrderApi.PickupStore.class), row.getString("pickup_code")));
+                        json.read(row.getString("pickup_store"), OrderApi.PickupStore.class), row.getString("pickup_code")),
+                row.getString("fulfilments") == null ? List.of()
+                        : List.of(json.read(row.getString("fulfilments"), OrderApi.Fulfilment[].class)));
     }
 }

@@ -94,7 +94,8 @@ public class OrderService {
                 new Money(o.refunded(), currency),
                 new OrderApi.Payment(o.provider(), o.paymentIntentId(), o.paymentError()), o.createdAt(), o.paidAt(),
                 o.reservedUntil(), o.delivery() == null ? null : new OrderApi.Delivery(o.delivery().method(),
-                        o.delivery().name(), o.delivery().minDays(), o.delivery().maxDays()), o.pickup());
+                        o.delivery().name(), o.delivery().minDays(), o.delivery().maxDays()), o.pickup(),
+                o.fulfilments());
     }
 
     // ---- what checkout and payments do to orders, on their transaction's connection (or the pool) ----

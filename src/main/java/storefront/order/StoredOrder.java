@@ -13,7 +13,8 @@ public record StoredOrder(UUID id, String number, byte[] accessTokenHash, String
                           String taxMode, int taxRateBps, long subtotal, long shipping, long tax, long total,
                           long refunded, String provider, String paymentIntentId, String paymentError,
                           Instant createdAt, Instant paidAt, Instant reservedUntil, List<LineItem> lines,
-                          NewOrder.Delivery delivery, OrderApi.Pickup pickup) {
+                          NewOrder.Delivery delivery, OrderApi.Pickup pickup,
+                          List<OrderApi.Fulfilment> fulfilments) {
 
     public PriceSummary totals() {
         return PriceSummary.of(new Totals.Amounts(subtotal, shipping, tax, taxRateBps, "INCLUSIVE".equals(taxMode),

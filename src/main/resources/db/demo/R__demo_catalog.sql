@@ -237,12 +237,13 @@ from (values
 join product p on p.slug = l.slug
 on conflict do nothing;
 
--- Stock for every priced SKU; one running low and one sold out, so that the
--- catalog shows each state.
-insert into stock (sku_code, region_code, on_hand, low_threshold)
-select s.code, sp.region_code, case
+-- Stock for every priced SKU, at its region's main warehouse; one running low
+-- and one sold out, so that the catalog shows each state.
+insert into location_stock (location_id, sku_code, on_hand)
+select l.id, s.code, case
         when (s.code, sp.region_code) = ('MI-HPC-WHITE', 'EU') then 4
         when (s.code, sp.region_code) = ('MI-WPB-10000-BLACK', 'US') then 0
-        else 1000 end, 5
+        else 1000 end
 from sku s join sku_price sp on sp.sku_id = s.id
+join stock_location l on l.region_code = sp.region_code and l.main
 on conflict do nothing;

@@ -128,3 +128,28 @@ insert into seller_storefront (marketplace, store_id, seller_id) values
     ('amazon.in', 'A2KAVERIDIGI01', 'kaveri-digital'),
     ('amazon.de', 'A3NORDLICHT7E', 'nordlicht-elektronik')
 on conflict do nothing;
+
+-- Where stock is besides the main warehouses: a second US warehouse on the east
+-- coast, and three stores that keep a few units of the bestsellers, so that an
+-- order can be allocated nearest first, split, or picked up from the shelf.
+insert into stock_location (id, region_code, kind, store_id, name, country, state, latitude, longitude) values
+    ('wh-us-east', 'US', 'WAREHOUSE', null, 'US east warehouse (Newark)', 'US', 'NJ', 40.7357, -74.1724),
+    ('us-sf-0001', 'US', 'STORE', 'us-sf-0001', 'Mi Store San Francisco', 'US', 'CA', 37.7841, -122.4075),
+    ('de-be-0001', 'EU', 'STORE', 'de-be-0001', 'Mi Store Berlin Alexanderplatz', 'DE', null, 52.5219, 13.4132),
+    ('fr-pa-0001', 'EU', 'STORE', 'fr-pa-0001', 'Mi Store Paris Les Halles', 'FR', null, 48.8625, 2.3470)
+on conflict do nothing;
+update stock_location set country = 'US', state = 'NV', latitude = 39.5296, longitude = -119.8138,
+                          name = 'US main warehouse (Reno)'
+where id = 'wh-us' and country is null;
+update stock_location set country = 'NL', latitude = 51.4416, longitude = 5.4697,
+                          name = 'EU main warehouse (Eindhoven)'
+where id = 'wh-eu' and country is null;
+
+insert into location_stock (location_id, sku_code, on_hand)
+select l.id, s.code, case l.kind when 'WAREHOUSE' then 200 else 3 end
+from stock_location l
+join sku_price sp on sp.region_code = l.region_code
+join sku s on s.id = sp.sku_id
+where l.id in ('wh-us-east', 'us-sf-0001', 'de-be-0001', 'fr-pa-0001')
+  and s.code in ('MI-BAND-8-BLACK', 'MI-BAND-8-GOLD')
+on conflict do nothing;

@@ -30,7 +30,7 @@ class ZeroDecimalCheckoutTest {
                 insert into region_category (region_code, category_code) values ('JP', 'AUDIO');
                 insert into sku_price (sku_id, region_code, currency, amount_minor)
                 select id, 'JP', 'JPY', 1234 from sku where code = 'MI-IEH-SILVER';
-                insert into stock (sku_code, region_code, on_hand) values ('MI-IEH-SILVER', 'JP', 10);
+                insert into location_stock (location_id, sku_code, on_hand) values ('wh-jp', 'MI-IEH-SILVER', 10);
                 insert into delivery_method (region_code, code, name, price_minor, min_days, max_days)
                 values ('JP', 'STANDARD', 'Standard delivery', 500, 2, 4)""");
         // The change reaches the region cache through NOTIFY, within moments.
@@ -42,7 +42,11 @@ class ZeroDecimalCheckoutTest {
         sql("""
                 delete from payment_event where order_id in (select id from customer_order where region_code = 'JP');
                 delete from order_line where order_id in (select id from customer_order where region_code = 'JP');
+                delete from fulfilment_line where fulfilment_id in (select f.id from fulfilment f
+                    join customer_order o on o.id = f.order_id where o.region_code = 'JP');
+                delete from fulfilment where order_id in (select id from customer_order where region_code = 'JP');
                 delete from customer_order where region_code = 'JP';
+                delete from location_stock where location_id in (select id from stock_location where region_code = 'JP');
                 delete from stock where region_code = 'JP';
                 delete from cart where region_code = 'JP';
                 delete from sku_price where region_code = 'JP';

@@ -35,7 +35,8 @@ public final class TestSkus {
                         select s.id, r.code, r.currency, $3 from sku s, region r where s.code = $1 and r.code = $2""")
                         .execute(Tuple.of(code, region, price)))
                 .flatMap(v -> tx.preparedQuery("""
-                        insert into stock (sku_code, region_code, on_hand) values ($1, $2, $3)""")
+                        insert into location_stock (location_id, sku_code, on_hand)
+                        select id, $1, $3 from stock_location where region_code = $2 and main""")
                         .execute(Tuple.of(code, region, onHand))))
                 .await().indefinitely();
         return code;

@@ -1,0 +1,155 @@
+package storefront.fulfilment;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import storefront.common.Statements;
+import storefront.events.EventType;
+import storefront.events.Events;
+
+/**
+ * Allocates a paid order to stock locations, in the payment's transaction:
+ * the order's units become {@code allocated} at the locations {@link Allocation}
+ * chose (the region's stock row loses them by the database's trigger) and one
+ * fulfilment per location is written, each announced as allocated.
+ *
+ * <p>The location rows are locked in key order before they are read, so two
+ * allocations of the same SKUs queue instead of both seeing the same units,
+ * and every take is conditional ({@code on_hand - allocated >= n}).
+ */
+@Singleton
+public class Allocator {
+
+    private static final String ORDER = """
+            select o.number, o.region_code, o.shipping_country, o.shipping_address ->> 'state' as state,
+                   o.pickup_store ->> 'id' as pickup_store,
+                   (select json_agg(json_build_object('sku', x.sku_code, 'quantity', x.quantity) order by x.sku_code)
+                    from (select sku_code, sum(quantity)::int as quantity from order_line where order_id = o.id
+                          group by sku_code) x) as lines
+            from customer_order o where o.id = $1 and o.allocated_at is null""";
+
+    /** The region's locations, as a destination prefers them. */
+    private static final String NEAREST_FIRST = """
+            select l.id from stock_location l left join store s on s.id = $2
+            where l.region_code = $1
+            order by (l.store_id is not null and l.store_id = $2) desc,
+                     (l.country = $3 and l.state is not distinct from $4) desc, (l.country = $3) desc,
+                     case when l.latitude is not null then geo_point(l.latitude, l.longitude) <-> s.position end
+                         nulls last,
+                     l.main desc, l.id""";
+
+    private static final String LOCK = """
+            select ls.location_id, ls.sku_code, ls.on_hand - ls.allocated as free
+            from location_stock ls join stock_location l on l.id = ls.location_id
+            where l.region_code = $1 and ls.sku_code = any($2::text[])
+            order by ls.location_id, ls.sku_code for update of ls""";
+
+    private static final String TAKE = """
+            update location_stock ls set allocated = ls.allocated + w.qty, updated_at = now()
+            from unnest($1::text[], $2::text[], $3::int[]) as w(location, sku, qty)
+            where ls.location_id = w.location and ls.sku_code = w.sku and ls.on_hand - ls.allocated >= w.qty""";
+
+    private static final String FULFILMENT = """
+            insert into fulfilment (id, order_id, number, location_id, kind, status)
+            values ($1, $2, $3, $4, $5, 'ALLOCATED')""";
+
+    private static final String LINES = """
+            insert into fulfilment_line (fulfilment_id, sku_code, quantity)
+            select $1, sku, qty from unnest($2::text[], $3::int[]) as w(sku, qty)""";
+
+    private final Events events;
+
+    Allocator(Events events) {
+        this.events = events;
+    }
+
+    /** Allocates the order if it is not allocated yet; the region's stock rows must be locked already. */
+    public Uni<Void> allocate(SqlClient tx, UUID orderId) {
+        return tx.preparedQuery(ORDER).execute(Tuple.of(orderId)).flatMap(rows -> {
+            if (rows.size() == 0) {
+                return Uni.createFrom().voidItem();
+            }
+            Row order = rows.iterator().next();
+            Map<String, Integer> wanted = new TreeMap<>();
+            JsonArray lines = order.getJsonArray("lines");
+            for (int i = 0; lines != null && i < lines.size(); i++) {
+                JsonObject line = lines.getJsonObject(i);
+                wanted.put(line.getString("sku"), line.getInteger("quantity"));
+            }
+            String region = order.getString("region_code");
+            String pickup = order.getString("pickup_store");
+            return tx.preparedQuery(NEAREST_FIRST)
+                    .execute(Tuple.of(region, pickup, order.getString("shipping_country"), order.getString("state")))
+                    .flatMap(nearest -> tx.preparedQuery(LOCK)
+                            .execute(Tuple.of(region, wanted.keySet().toArray(String[]::new)))
+                            .map(locked -> candidates(nearest, locked)))
+                    .flatMap(candidates -> write(tx, orderId, order.getString("number"), region,
+                            pickup == null ? "SHIPMENT" : "PICKUP", Allocation.plan(wanted, candidates)));
+        });
+    }
+
+    private static List<Allocation.Candidate> candidates(Iterable<Row> nearest, Iterable<Row> locked) {
+        Map<String, Map<String, Integer>> free = new LinkedHashMap<>();
+        nearest.forEach(row -> free.put(row.getString("id"), new LinkedHashMap<>()));
+        locked.forEach(row -> free.computeIfAbsent(row.getString("location_id"), k -> new LinkedHashMap<>())
+                .put(row.getString("sku_code"), row.getInteger("free")));
+        List<Allocation.Candidate> candidates = new ArrayList<>();
+        free.forEach((location, units) -> candidates.add(new Allocation.Candidate(location, units)));
+        return candidates;
+    }
+
+    private Uni<Void> write(SqlClient tx, UUID orderId, String number, String region, String kind,
+                            Allocation.Plan plan) {
+        if (!plan.shortfall().isEmpty()) {
+            throw new IllegalStateException("Order " + number + " cannot be allocated in region " + region
+                    + ": no location holds " + plan.shortfall() + " (the region's stock and its locations differ)");
+        }
+        List<String> locations = new ArrayList<>();
+        List<String> skus = new ArrayList<>();
+        List<Integer> quantities = new ArrayList<>();
+        plan.parcels().forEach(parcel -> parcel.units().forEach((sku, quantity) -> {
+            locations.add(parcel.location());
+            skus.add(sku);
+            quantities.add(quantity);
+        }));
+        Uni<Void> chain = tx.preparedQuery(TAKE).execute(Tuple.of(locations.toArray(String[]::new),
+                        skus.toArray(String[]::new)).addArrayOfInteger(quantities.toArray(Integer[]::new)))
+                .map(taken -> {
+                    if (taken.rowCount() != locations.size()) {
+                        throw new IllegalStateException("Order " + number + ": a location lost units it was "
+                                + "locked with");
+                    }
+                    return null;
+                });
+        for (int i = 0; i < plan.parcels().size(); i++) {
+            Allocation.Parcel parcel = plan.parcels().get(i);
+            UUID id = UUID.randomUUID();
+            int n = i + 1;
+            Map<String, Integer> units = new TreeMap<>(parcel.units());
+            FulfilmentEvent event = new FulfilmentEvent(number, orderId, region, id, n, kind,
+                    FulfilmentStatus.ALLOCATED, parcel.location(),
+                    units.entrySet().stream().map(e -> new FulfilmentEvent.Units(e.getKey(), e.getValue())).toList(),
+                    null, null, null);
+            chain = chain
+                    .flatMap(v -> tx.preparedQuery(FULFILMENT).execute(Tuple.of(id, orderId, n, parcel.location(),
+                            kind)))
+                    .flatMap(v -> tx.preparedQuery(LINES).execute(Tuple.of(id, units.keySet().toArray(String[]::new))
+                            .addArrayOfInteger(units.values().toArray(Integer[]::new))))
+                    .flatMap(v -> events.emit(Statements.on(tx), EventType.FULFILMENT_ALLOCATED, "order/" + number,
+                            region, event));
+        }
+        return chain.flatMap(v -> tx.preparedQuery(
+                        "update customer_order set allocated_at = now(), updated_at = now() where id = $1")
+                .execute(Tuple.of(orderId))).replaceWithVoid();
+    }
+}
