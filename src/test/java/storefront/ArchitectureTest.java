@@ -41,7 +41,8 @@ class ArchitectureTest {
             "storefront.stores.StoreRules",
             "storefront.sellers.SellerChecks",
             "storefront.flashsale.AddressKey",
-            "storefront.flashsale.ClaimRules");
+            "storefront.flashsale.ClaimRules",
+            "storefront.fulfilment.Allocation");
 
     private static final String[] FRAMEWORKS = {"io.quarkus..", "io.vertx..", "io.smallrye..", "jakarta..",
             "org.hibernate..", "org.eclipse..", "com.fasterxml..", "com.stripe..", "io.netty..", "org.jboss.."};
