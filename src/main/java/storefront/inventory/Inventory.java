@@ -109,18 +109,22 @@ public class Inventory {
      * are locked first, in SKU order, as every stock write locks them.
      */
     private Uni<Void> handOver(SqlClient tx, UUID orderId, String region) {
-        return tx.preparedQuery("""
-                        select s.sku_code from stock s
-                        where s.region_code = $2 and s.sku_code in (select sku_code from order_line where order_id = $1)
-                        order by s.sku_code for update""")
-                .execute(Tuple.of(orderId, region))
-                .flatMap(locked -> tx.preparedQuery("""
-                                update stock s set reserved = s.reserved - l.quantity, updated_at = now()
-                                from (select sku_code, sum(quantity)::int as quantity from order_line
-                                      where order_id = $1 group by sku_code) l
-                                where s.sku_code = l.sku_code and s.region_code = $2""")
-                        .execute(Tuple.of(orderId, region)))
-                .flatMap(v -> allocator.allocate(tx, orderId));
+        return orderUnits(tx, orderId).flatMap(units -> {
+            List<Units> merged = merge(units);
+            Statements on = Statements.on(tx);
+            return on.rows(LOCK, region, skus(merged)).flatMap(locked -> apply(on, UNRESERVE, region, merged));
+        }).flatMap(v -> allocator.allocate(tx, orderId));
+    }
+
+    /** Every unit of the order's lines. */
+    private static Uni<List<Units>> orderUnits(SqlClient tx, UUID orderId) {
+        return tx.preparedQuery("select sku_code, quantity from order_line where order_id = $1")
+                .execute(Tuple.of(orderId))
+                .map(rows -> {
+                    List<Units> units = new ArrayList<>();
+                    rows.forEach(row -> units.add(new Units(row.getString("sku_code"), row.getInteger("quantity"))));
+                    return units;
+                });
     }
 
     /** The order expired or was cancelled: its units become available again, claimed ones go back to their sale. */
@@ -147,13 +151,8 @@ public class Inventory {
      * whether it could; otherwise takes nothing.
      */
     public Uni<Boolean> sellAfterRelease(SqlClient tx, UUID orderId, String region) {
-        return tx.preparedQuery("select sku_code, quantity from order_line where order_id = $1")
-                .execute(Tuple.of(orderId))
-                .flatMap(rows -> {
-                    List<Units> units = new ArrayList<>();
-                    rows.forEach(row -> units.add(new Units(row.getString("sku_code"), row.getInteger("quantity"))));
-                    return takeAll(Statements.on(tx), region, units, RESERVE, UNRESERVE);
-                })
+        return orderUnits(tx, orderId)
+                .flatMap(units -> takeAll(Statements.on(tx), region, units, RESERVE, UNRESERVE))
                 .flatMap(short_ -> !short_.isEmpty() ? Uni.createFrom().item(false)
                         : tx.preparedQuery("""
                                         update customer_order set stock_status = 'SOLD', updated_at = now()
