@@ -42,7 +42,8 @@ class ArchitectureTest {
             "storefront.sellers.SellerChecks",
             "storefront.flashsale.AddressKey",
             "storefront.flashsale.ClaimRules",
-            "storefront.fulfilment.Allocation");
+            "storefront.fulfilment.Allocation",
+            "storefront.fulfilment.FulfilmentMachine");
 
     private static final String[] FRAMEWORKS = {"io.quarkus..", "io.vertx..", "io.smallrye..", "jakarta..",
             "org.hibernate..", "org.eclipse..", "com.fasterxml..", "com.stripe..", "io.netty..", "org.jboss.."};

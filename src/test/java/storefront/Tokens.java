@@ -34,6 +34,13 @@ public final class Tokens {
         return token(customerId, "shopper", List.of(), ISSUER, DEV_KEY, 3600);
     }
 
+    /** Staff of these stores. */
+    public static String store(String actor, String... stores) {
+        long now = System.currentTimeMillis() / 1000;
+        return Jwt.issuer(ISSUER).subject(actor).upn(actor).groups(Set.of("store")).claim("stores", List.of(stores))
+                .issuedAt(now - 10).expiresAt(now + 3600).jws().sign(DEV_KEY);
+    }
+
     public static String auditor(String actor) {
         return token(actor, "auditor", List.of(), ISSUER, DEV_KEY, 3600);
     }

@@ -97,15 +97,16 @@ public class PaymentAdminService {
     }
 
     /**
-     * Sends the refunds the system owes (orders paid after they expired, when the
-     * stock was gone) that the provider has not confirmed yet. A refund that fails
+     * Sends the refunds the API owes by itself (orders paid after they expired,
+     * when the stock was gone; cancelled orders) that the provider has not
+     * confirmed yet. A refund that fails
      * stays due and is sent again later with the same provider idempotency key.
      */
     public Uni<Integer> submitDueRefunds() {
         return pool.preparedQuery("""
-                        select id from refund where provider_refund_id is null and actor = $1
+                        select id from refund where provider_refund_id is null and automatic
                         order by created_at limit 100""")
-                .execute(Tuple.of(PaymentLedger.SYSTEM))
+                .execute()
                 .onItem().transformToMulti(rows -> Multi.createFrom().iterable(rows))
                 .onItem().transformToUniAndConcatenate(row -> submit(row.getUUID("id"))
                         .map(result -> 1)
@@ -123,27 +124,62 @@ public class PaymentAdminService {
                 throw new ProblemException(409, "ORDER_NOT_REFUNDABLE", "Order not refundable",
                         "Order " + order.number() + " is " + order.status() + "; only a paid order can be refunded.");
             }
-            return tx.preparedQuery("select coalesce(sum(amount_minor), 0) as asked from refund where order_id = $1")
-                    .execute(Tuple.of(order.id())).flatMap(rows -> {
-                        long asked = rows.iterator().next().getLong("asked");
-                        long remaining = order.total() - Math.max(asked, order.refunded());
-                        long amount = request.amountMinor() == null ? remaining : request.amountMinor();
-                        if (remaining <= 0 || amount > remaining) {
-                            Map<String, Object> extensions = new LinkedHashMap<>();
-                            extensions.put("refundableMinor", Math.max(remaining, 0));
-                            extensions.put("currency", order.currency());
-                            throw new ProblemException(new Problem(422, "REFUND_EXCEEDS_PAYMENT",
-                                    "Refund exceeds payment", "At most " + Math.max(remaining, 0) + " "
-                                            + order.currency() + " minor units of order " + order.number()
-                                            + " can still be refunded.", null, extensions));
-                        }
-                        return orders.addRefund(tx, order.id(), amount, operator.actor(), request.reason())
-                                .call(refundId -> audit.record(Statements.on(tx), operator, new AuditLog.Change("REFUND_ORDER",
-                                        order.region(), order.number(), Map.of("status", order.status(),
-                                                "refundedMinor", order.refunded()),
-                                        Map.of("refundId", refundId, "amountMinor", amount)),
-                                        request.reason(), null));
-                    });
+            return refundable(tx, order).flatMap(remaining -> {
+                long amount = request.amountMinor() == null ? remaining : request.amountMinor();
+                if (remaining <= 0 || amount > remaining) {
+                    Map<String, Object> extensions = new LinkedHashMap<>();
+                    extensions.put("refundableMinor", Math.max(remaining, 0));
+                    extensions.put("currency", order.currency());
+                    throw new ProblemException(new Problem(422, "REFUND_EXCEEDS_PAYMENT",
+                            "Refund exceeds payment", "At most " + Math.max(remaining, 0) + " "
+                                    + order.currency() + " minor units of order " + order.number()
+                                    + " can still be refunded.", null, extensions));
+                }
+                return orders.addRefund(tx, order.id(), amount, operator.actor(), request.reason(), false)
+                        .call(refundId -> audit.record(Statements.on(tx), operator, new AuditLog.Change("REFUND_ORDER",
+                                order.region(), order.number(), Map.of("status", order.status(),
+                                        "refundedMinor", order.refunded()),
+                                Map.of("refundId", refundId, "amountMinor", amount)),
+                                request.reason(), null));
+            });
+        });
+    }
+
+    /**
+     * What of the order's payment can still be refunded: the total less what
+     * the provider refunded or what refunds already ask for, whichever is more.
+     * Every refund (by ops, for a cancellation, for a return) is checked against
+     * it, on the order's locked row, so that together they never exceed the payment.
+     */
+    public Uni<Long> refundable(SqlClient tx, StoredOrder lockedOrder) {
+        return tx.preparedQuery("select coalesce(sum(amount_minor), 0) as asked from refund where order_id = $1")
+                .execute(Tuple.of(lockedOrder.id()))
+                .map(rows -> lockedOrder.total() - Math.max(rows.iterator().next().getLong("asked"),
+                        lockedOrder.refunded()));
+    }
+
+    /**
+     * Owes the shopper {@code amount} (at most what {@link #refundable} says) on
+     * the order's locked row: the refund is sent after the transaction
+     * commits ({@link #sendOwed}) and again by the sweeper until the provider
+     * takes it. Answers the refund's id, or null when nothing is left to refund.
+     */
+    public Uni<UUID> owe(SqlClient tx, StoredOrder lockedOrder, long amount, String actor, String reason) {
+        return refundable(tx, lockedOrder).flatMap(remaining -> {
+            long owed = Math.min(amount, remaining);
+            return owed <= 0 ? Uni.createFrom().nullItem()
+                    : orders.addRefund(tx, lockedOrder.id(), owed, actor, reason, true);
+        });
+    }
+
+    /** Sends a refund {@link #owe} recorded; one the provider cannot take now stays due for the sweeper. */
+    public Uni<Void> sendOwed(UUID refundId) {
+        if (refundId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return submit(refundId).replaceWithVoid().onFailure().recoverWithItem(failure -> {
+            LOG.warnf("Refund %s is still due: %s", refundId, failure.getMessage());
+            return null;
         });
     }
 

@@ -76,6 +76,9 @@ public final class ProblemTypes {
         type("ROLE_NOT_ALLOWED", List.of(403), "Not allowed", "The roles in the token do not allow this operation.");
         type("REGION_NOT_IN_SCOPE", List.of(403), "Region not in scope",
                 "The ops token may not change this region (its `regions` claim does not name it).");
+        type("STORE_NOT_IN_SCOPE", List.of(403), "Store not in scope",
+                "The store staff token may act for the stores in its `stores` claim only (their pickups and "
+                        + "returns).");
         type("CORS_ORIGIN_NOT_ALLOWED", List.of(403), "Origin not allowed",
                 "A browser on an origin the API does not allow (CORS_ORIGINS) made a cross-origin call.");
         type("REGION_NOT_SERVED_HERE", List.of(421), "Region served elsewhere",
@@ -89,6 +92,8 @@ public final class ProblemTypes {
         type("CART_NOT_FOUND", List.of(404), "Cart not found", "No cart has this id.");
         type("ORDER_NOT_FOUND", List.of(404), "Order not found",
                 "No order with this id can be read with these credentials.");
+        type("FULFILMENT_NOT_FOUND", List.of(404), "Fulfilment not found",
+                "The order has no fulfilment with this number.");
         type("STOCK_NOT_FOUND", List.of(404), "No stock", "The SKU has no stock row in the region; set it first.");
         type("FLASH_SALE_NOT_FOUND", List.of(404), "Flash sale not found", "No flash sale has this id.");
         type("STORE_NOT_FOUND", List.of(404), "Store not found", "No store has this id.");
@@ -146,6 +151,9 @@ public final class ProblemTypes {
         type("ORDER_NOT_REFUNDABLE", List.of(409), "Order not refundable", "The order has no payment to refund.");
         type("REFUND_EXCEEDS_PAYMENT", List.of(422), "Refund exceeds payment",
                 "More than what is left to refund; `refundableMinor` says how much that is.");
+        type("ORDER_NOT_CANCELLABLE", List.of(409), "Order not cancellable",
+                "Only a paid order none of whose units has left (shipped, or ready at the pickup store) can be "
+                        + "cancelled; `progress` says where it stands.");
         type("MANUAL_PAYMENT_NOT_ENABLED", List.of(409), "Manual payments not enabled",
                 "Orders are confirmed by hand only when the manual payment provider is active (dev mode).");
         type("PAYMENT_PROVIDER_UNAVAILABLE", List.of(503), "Payment provider unavailable",
@@ -170,6 +178,12 @@ public final class ProblemTypes {
         type("LIMIT_REACHED", List.of(409), "Limit reached",
                 "The shopper's account or shipping address (`limitedBy`) holds the sale's per-customer limit.");
         // Ops.
+        type("FULFILMENT_TRANSITION_REFUSED", List.of(409), "Fulfilment cannot move so",
+                "The fulfilment's status (`fulfilmentStatus`) or kind does not allow this step (a pickup is not "
+                        + "shipped; a shipped parcel is not cancelled; a shipped parcel is not shipped again with "
+                        + "other tracking).");
+        type("PICKUP_CODE_MISMATCH", List.of(422), "Pickup code does not match",
+                "The code given at the counter is not the order's pickup code; nothing was handed over.");
         type("STOCK_BELOW_RESERVED", List.of(409), "Below what is reserved",
                 "Units on hand cannot go below the units held by orders and flash sales (`reserved`).");
         type("STOCK_AT_OTHER_LOCATIONS", List.of(409), "Stock at other locations",

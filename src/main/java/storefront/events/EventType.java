@@ -15,13 +15,31 @@ public enum EventType {
     ORDER_EXPIRED("storefront.order.expired", "OrderEventData", "order/{number}",
             "Not paid before its stock reservation ran out: the stock went back."),
     ORDER_CANCELLED("storefront.order.cancelled", "OrderEventData", "order/{number}",
-            "The payment was cancelled before it succeeded."),
+            "The order was cancelled: before it was paid (its payment was cancelled), or after, by its shopper or "
+                    + "ops before any unit left (data.cancelledAt is set, and what was paid is refunded: an "
+                    + "order.refunded event follows)."),
     ORDER_REFUNDED("storefront.order.refunded", "OrderEventData", "order/{number}",
             "Part or all of the payment went back: data.status is PARTIALLY_REFUNDED or REFUNDED, "
                     + "data.refundedMinor the total so far."),
     FULFILMENT_ALLOCATED("storefront.fulfilment.allocated", "FulfilmentEventData", "order/{number}",
             "A paid order's units were set aside at a stock location (data.location): one event per "
                     + "fulfilment; an order split across locations has several."),
+    FULFILMENT_PACKED("storefront.fulfilment.packed", "FulfilmentEventData", "order/{number}",
+            "A fulfilment was packed at its location."),
+    FULFILMENT_SHIPPED("storefront.fulfilment.shipped", "FulfilmentEventData", "order/{number}",
+            "A fulfilment left with a carrier: data.carrier, data.trackingNumber and data.trackingUrl say how to "
+                    + "follow it, data.lines what it carries."),
+    FULFILMENT_DELIVERED("storefront.fulfilment.delivered", "FulfilmentEventData", "order/{number}",
+            "A shipped fulfilment reached the shopper."),
+    FULFILMENT_READY_FOR_PICKUP("storefront.fulfilment.ready_for_pickup", "FulfilmentEventData", "order/{number}",
+            "A pickup is waiting at its store for the shopper and the pickup code."),
+    FULFILMENT_COLLECTED("storefront.fulfilment.collected", "FulfilmentEventData", "order/{number}",
+            "The shopper collected a pickup at the store, against the order's pickup code."),
+    FULFILMENT_CANCELLED("storefront.fulfilment.cancelled", "FulfilmentEventData", "order/{number}",
+            "A fulfilment was cancelled with its order before it left; its units are free again at its location."),
+    FULFILMENT_SPLIT("storefront.fulfilment.split", "FulfilmentEventData", "order/{number}",
+            "Part of a fulfilment shipped: the units that stay behind are a new fulfilment (data), at the same "
+                    + "location and in the same status. The shipped part keeps its number."),
     STORE_CHANGED("storefront.store.changed", "StoreEventData", "store/{id}",
             "A store was created or changed (its details or its status), by ops or by an import."),
     SELLER_CHANGED("storefront.seller.changed", "Seller", "seller/{id}",

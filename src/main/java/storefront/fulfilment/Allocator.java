@@ -67,6 +67,32 @@ public class Allocator {
             insert into fulfilment_line (fulfilment_id, sku_code, quantity)
             select $1, sku, qty from unnest($2::text[], $3::int[]) as w(sku, qty)""";
 
+    /** The order's fulfilments, locked, with their lines. */
+    private static final String FULFILMENTS = """
+            select f.id, f.number, f.kind, f.status, f.location_id,
+                   (select json_agg(json_build_object('sku', fl.sku_code, 'quantity', fl.quantity)
+                                    order by fl.sku_code)
+                    from fulfilment_line fl where fl.fulfilment_id = f.id) as lines
+            from fulfilment f where f.order_id = $1 order by f.number for update of f""";
+
+    private static final String LOCK_REGION = """
+            select 1 from stock where region_code = $1 and sku_code = any($2::text[])
+            order by sku_code for update""";
+
+    private static final String LOCK_LOCATIONS = """
+            select 1 from location_stock where (location_id, sku_code) in
+                (select * from unnest($1::text[], $2::text[]))
+            order by location_id, sku_code for update""";
+
+    private static final String GIVE_BACK = """
+            update location_stock ls set allocated = ls.allocated - w.qty, updated_at = now()
+            from unnest($1::text[], $2::text[], $3::int[]) as w(location, sku, qty)
+            where ls.location_id = w.location and ls.sku_code = w.sku""";
+
+    private static final String CANCEL = """
+            update fulfilment set status = 'CANCELLED', cancelled_at = now(), version = version + 1
+            where id = any($1::uuid[])""";
+
     private final Events events;
 
     Allocator(Events events) {
@@ -94,7 +120,7 @@ public class Allocator {
                             .execute(Tuple.of(region, wanted.keySet().toArray(String[]::new)))
                             .map(locked -> candidates(nearest, locked)))
                     .flatMap(candidates -> write(tx, orderId, order.getString("number"), region,
-                            pickup == null ? "SHIPMENT" : "PICKUP", Allocation.plan(wanted, candidates)));
+                            pickup == null ? FulfilmentKind.SHIPMENT : FulfilmentKind.PICKUP, Allocation.plan(wanted, candidates)));
         });
     }
 
@@ -108,7 +134,7 @@ public class Allocator {
         return candidates;
     }
 
-    private Uni<Void> write(SqlClient tx, UUID orderId, String number, String region, String kind,
+    private Uni<Void> write(SqlClient tx, UUID orderId, String number, String region, FulfilmentKind kind,
                             Allocation.Plan plan) {
         if (!plan.shortfall().isEmpty()) {
             throw new IllegalStateException("Order " + number + " cannot be allocated in region " + region
@@ -142,7 +168,7 @@ public class Allocator {
                     null, null, null);
             chain = chain
                     .flatMap(v -> tx.preparedQuery(FULFILMENT).execute(Tuple.of(id, orderId, n, parcel.location(),
-                            kind)))
+                            kind.name())))
                     .flatMap(v -> tx.preparedQuery(LINES).execute(Tuple.of(id, units.keySet().toArray(String[]::new))
                             .addArrayOfInteger(units.values().toArray(Integer[]::new))))
                     .flatMap(v -> events.emit(Statements.on(tx), EventType.FULFILMENT_ALLOCATED, "order/" + number,
@@ -151,5 +177,73 @@ public class Allocator {
         return chain.flatMap(v -> tx.preparedQuery(
                         "update customer_order set allocated_at = now(), updated_at = now() where id = $1")
                 .execute(Tuple.of(orderId))).replaceWithVoid();
+    }
+
+    /** A fulfilment of an order as the allocator reads it back. */
+    public record Held(UUID id, UUID orderId, int number, FulfilmentKind kind, FulfilmentStatus status,
+                       String location, Map<String, Integer> units) {
+
+        FulfilmentEvent cancelled(String orderNumber, String region) {
+            return new FulfilmentEvent(orderNumber, orderId, region, id, number, kind, FulfilmentStatus.CANCELLED,
+                    location, units.entrySet().stream().map(e -> new FulfilmentEvent.Units(e.getKey(), e.getValue()))
+                            .toList(), null, null, null);
+        }
+    }
+
+    /** The order's fulfilments, locked until the transaction ends (after the order's own row). */
+    public Uni<List<Held>> lockFulfilments(SqlClient tx, UUID orderId) {
+        return tx.preparedQuery(FULFILMENTS).execute(Tuple.of(orderId)).map(rows -> {
+            List<Held> held = new ArrayList<>();
+            for (Row row : rows) {
+                Map<String, Integer> units = new TreeMap<>();
+                JsonArray lines = row.getJsonArray("lines");
+                for (int i = 0; lines != null && i < lines.size(); i++) {
+                    units.put(lines.getJsonObject(i).getString("sku"), lines.getJsonObject(i).getInteger("quantity"));
+                }
+                held.add(new Held(row.getUUID("id"), orderId, row.getInteger("number"),
+                        FulfilmentKind.valueOf(row.getString("kind")), FulfilmentStatus.valueOf(row.getString("status")),
+                        row.getString("location_id"), units));
+            }
+            return held;
+        });
+    }
+
+    /**
+     * Cancels the fulfilments still at their location ({@code held}, from
+     * {@link #lockFulfilments}) and gives their units back: each location's
+     * allocation shrinks, so the region's stock grows by the database's trigger.
+     * Locks the region's stock rows (SKU order), then the location rows, as
+     * allocation does. Each cancelled fulfilment is announced.
+     */
+    public Uni<Void> release(SqlClient tx, String orderNumber, String region, List<Held> held) {
+        List<Held> open = held.stream().filter(h -> h.status() == FulfilmentStatus.ALLOCATED
+                || h.status() == FulfilmentStatus.PACKED).toList();
+        if (open.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Map<String, Integer> byKey = new TreeMap<>();
+        open.forEach(h -> h.units().forEach((sku, q) -> byKey.merge(h.location() + "\u0000" + sku, q, Integer::sum)));
+        List<String> locations = new ArrayList<>();
+        List<String> skus = new ArrayList<>();
+        List<Integer> quantities = new ArrayList<>();
+        byKey.forEach((key, q) -> {
+            locations.add(key.substring(0, key.indexOf('\u0000')));
+            skus.add(key.substring(key.indexOf('\u0000') + 1));
+            quantities.add(q);
+        });
+        String[] regionSkus = new java.util.TreeSet<>(skus).toArray(String[]::new);
+        Uni<Void> chain = tx.preparedQuery(LOCK_REGION).execute(Tuple.of(region, regionSkus))
+                .flatMap(v -> tx.preparedQuery(LOCK_LOCATIONS).execute(Tuple.of(locations.toArray(String[]::new),
+                        skus.toArray(String[]::new))))
+                .flatMap(v -> tx.preparedQuery(GIVE_BACK).execute(Tuple.of(locations.toArray(String[]::new),
+                        skus.toArray(String[]::new)).addArrayOfInteger(quantities.toArray(Integer[]::new))))
+                .flatMap(v -> tx.preparedQuery(CANCEL).execute(Tuple.of(open.stream().map(Held::id)
+                        .toArray(UUID[]::new))))
+                .replaceWithVoid();
+        for (Held h : open) {
+            chain = chain.flatMap(v -> events.emit(Statements.on(tx), EventType.FULFILMENT_CANCELLED,
+                    "order/" + orderNumber, region, h.cancelled(orderNumber, region)));
+        }
+        return chain;
     }
 }

@@ -12,7 +12,7 @@ public record FulfilmentEvent(
         @Schema(examples = "US") String region,
         UUID fulfilment,
         @Schema(description = "1, 2, ... within the order.") int number,
-        @Schema(description = "SHIPMENT or PICKUP.") String kind,
+        FulfilmentKind kind,
         FulfilmentStatus status,
         @Schema(description = "The stock location its units leave from.", examples = "wh-us") String location,
         List<Units> lines,

@@ -11,6 +11,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import storefront.stores.StoreApi;
 import storefront.cart.CartApi.PriceSummary;
 import storefront.common.Money;
+import storefront.fulfilment.FulfilmentKind;
+import storefront.fulfilment.FulfilmentMachine;
+import storefront.fulfilment.FulfilmentStatus;
 
 /** What the order API answers. */
 public final class OrderApi {
@@ -71,21 +74,46 @@ public final class OrderApi {
                     + "give there; null for an order that ships.") Pickup pickup,
             @Schema(description = "What leaves which stock location for this order, from payment on: one "
                     + "fulfilment per location it was allocated to (empty until the order is paid).")
-            List<Fulfilment> fulfilments) {
+            List<Fulfilment> fulfilments,
+            @Schema(description = "What the fulfilments add up to: NONE until the order is paid, then PROCESSING "
+                    + "while every unit is at its location; SENT once all have left (shipped, or ready at the pickup "
+                    + "store), DELIVERED once all are with the shopper (delivered or collected); PARTIALLY_ on the "
+                    + "way; CANCELLED when every fulfilment was.")
+            FulfilmentMachine.Progress fulfilment,
+            @Schema(nullable = true, description = "Set once the order was cancelled after it was paid; what was "
+                    + "paid is refunded (see refunded and status).") Cancellation cancellation) {
+    }
+
+    @Schema(name = "OrderCancellation")
+    public record Cancellation(
+            Instant at,
+            @Schema(description = "Who cancelled: the shopper or ops.") By by,
+            @Schema(nullable = true, description = "Why, as given.") String reason) {
+
+        /** Who cancels an order. */
+        public enum By { SHOPPER, OPS }
+
+        /** How {@code cancelled_by} is stored: {@code shopper}, or {@code ops:} and the operator. */
+        static By by(String stored) {
+            return stored.startsWith("ops:") ? By.OPS : By.SHOPPER;
+        }
     }
 
     @Schema(name = "OrderFulfilment", description = "Units of an order that leave one stock location together: a "
             + "parcel, or a pickup at the order's store.")
     public record Fulfilment(
             @Schema(description = "1, 2, ... within the order.") int number,
-            @Schema(description = "SHIPMENT or PICKUP.", examples = "SHIPMENT") String kind,
-            @Schema(description = "ALLOCATED, PACKED, SHIPPED, DELIVERED, READY_FOR_PICKUP, COLLECTED or CANCELLED.",
-                    examples = "ALLOCATED") String status,
+            FulfilmentKind kind,
+            FulfilmentStatus status,
             @Schema(description = "The stock location the units leave from.", examples = "wh-us") String location,
             List<FulfilmentLine> lines,
             @Schema(nullable = true, description = "Once shipped.") String carrier,
             @Schema(nullable = true, description = "Once shipped.") String trackingNumber,
-            @Schema(nullable = true, description = "Once shipped, where the carrier shows it.") String trackingUrl) {
+            @Schema(nullable = true, description = "Once shipped, where the carrier shows it.") String trackingUrl,
+            @Schema(nullable = true) Instant shippedAt,
+            @Schema(nullable = true) Instant deliveredAt,
+            @Schema(nullable = true, description = "When it was ready at the pickup store.") Instant readyAt,
+            @Schema(nullable = true) Instant collectedAt) {
     }
 
     @Schema(name = "OrderFulfilmentLine")

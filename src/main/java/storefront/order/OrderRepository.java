@@ -51,7 +51,8 @@ class OrderRepository {
                    o.subtotal_minor, o.shipping_minor, o.tax_minor, o.total_minor, o.refunded_minor,
                    o.payment_provider, o.payment_intent_id, o.payment_error, o.created_at, o.paid_at,
                    o.reserved_until, o.delivery_method, o.delivery_name, o.delivery_min_days, o.delivery_max_days,
-                   o.pickup_store::text as pickup_store, o.pickup_code,
+                   o.pickup_store::text as pickup_store, o.pickup_code, o.cancelled_at, o.cancelled_by,
+                   o.cancel_reason,
                    (select json_agg(json_build_object('sku', l.sku_code, 'product', l.product_slug, 'name', l.name,
                                         'options', l.options, 'price', l.unit_price_minor, 'quantity', l.quantity)
                                     order by l.line_no)
@@ -59,6 +60,8 @@ class OrderRepository {
                    (select json_agg(json_build_object('number', f.number, 'kind', f.kind, 'status', f.status,
                                         'location', f.location_id, 'carrier', f.carrier,
                                         'trackingNumber', f.tracking_number, 'trackingUrl', f.tracking_url,
+                                        'shippedAt', f.shipped_at, 'deliveredAt', f.delivered_at,
+                                        'readyAt', f.ready_at, 'collectedAt', f.collected_at,
                                         'lines', (select json_agg(json_build_object('sku', fl.sku_code,
                                                                       'quantity', fl.quantity) order by fl.sku_code)
                                                   from fulfilment_line fl where fl.fulfilment_id = f.id))
@@ -268,13 +271,29 @@ class OrderRepository {
     }
 
     /** A refund of {@code amountMinor} to send to the provider, by whom and why; answers its id. */
-    public Uni<UUID> addRefund(SqlClient tx, UUID orderId, long amountMinor, String actor, String reason) {
+    public Uni<UUID> addRefund(SqlClient tx, UUID orderId, long amountMinor, String actor, String reason,
+                               boolean automatic) {
         UUID id = UUID.randomUUID();
         return tx.preparedQuery("""
-                        insert into refund (id, order_id, amount_minor, actor, reason)
-                        values ($1, $2, $3, $4, $5)""")
-                .execute(Tuple.of(id, orderId, amountMinor, actor, reason))
+                        insert into refund (id, order_id, amount_minor, actor, reason, automatic)
+                        values ($1, $2, $3, $4, $5, $6)""")
+                .execute(Tuple.of(id, orderId, amountMinor, actor, reason, automatic))
                 .replaceWith(id);
+    }
+
+    /**
+     * Marks a paid order cancelled by {@code by} ({@code shopper} or {@code ops:}
+     * and the operator) and announces it; false when it was cancelled already.
+     */
+    public Uni<Boolean> cancel(SqlClient tx, UUID orderId, String by, String reason) {
+        return tx.preparedQuery("""
+                        update customer_order set cancelled_at = now(), cancelled_by = $2, cancel_reason = $3,
+                            updated_at = now()
+                        where id = $1 and cancelled_at is null
+                        returning\s""" + OrderEvent.COLUMNS)
+                .execute(Tuple.of(orderId, by, reason))
+                .flatMap(rows -> rows.size() == 0 ? Uni.createFrom().item(false)
+                        : emit(tx, EventType.ORDER_CANCELLED, OrderEvent.of(rows.iterator().next())).replaceWith(true));
     }
 
     private Uni<Optional<StoredOrder>> one(SqlClient client, String sql, Tuple params) {
@@ -313,6 +332,9 @@ class OrderRepository {
                 row.getString("pickup_code") == null ? null : new OrderApi.Pickup(
                         json.read(row.getString("pickup_store"), OrderApi.PickupStore.class), row.getString("pickup_code")),
                 row.getString("fulfilments") == null ? List.of()
-                        : List.of(json.read(row.getString("fulfilments"), OrderApi.Fulfilment[].class)));
+                        : List.of(json.read(row.getString("fulfilments"), OrderApi.Fulfilment[].class)),
+                row.getOffsetDateTime("cancelled_at") == null ? null : new OrderApi.Cancellation(
+                        row.getOffsetDateTime("cancelled_at").toInstant(),
+                        OrderApi.Cancellation.by(row.getString("cancelled_by")), row.getString("cancel_reason")));
     }
 }

@@ -14,6 +14,7 @@ import storefront.common.Money;
 import storefront.common.Problem;
 import storefront.common.ProblemException;
 import storefront.common.QueryParams;
+import storefront.fulfilment.FulfilmentMachine;
 import storefront.order.OrderApi.OrderPage;
 import storefront.order.OrderApi.OrderView;
 
@@ -37,6 +38,11 @@ public class OrderService {
      * Anyone else learns nothing, not even that it exists: 404.
      */
     Uni<OrderView> read(String id, String token, Optional<String> customer) {
+        return readable(id, token, customer).map(OrderService::view);
+    }
+
+    /** The order, as {@link #read} checks who may see it: for doors that act on a shopper's order. */
+    public Uni<StoredOrder> readable(String id, String token, Optional<String> customer) {
         if (token == null && customer.isEmpty()) {
             return Uni.createFrom().failure(new ProblemException(401, "ORDER_TOKEN_REQUIRED", "Order token required",
                     "Send the order's access token (from checkout) in the " + OrderTokens.HEADER
@@ -45,7 +51,6 @@ public class OrderService {
         return find(id).map(found -> found
                 .filter(o -> OrderTokens.matches(token, o.accessTokenHash())
                         || (o.customerId() != null && customer.filter(o.customerId()::equals).isPresent()))
-                .map(OrderService::view)
                 .orElseThrow(OrderService::notFound));
     }
 
@@ -95,7 +100,8 @@ public class OrderService {
                 new OrderApi.Payment(o.provider(), o.paymentIntentId(), o.paymentError()), o.createdAt(), o.paidAt(),
                 o.reservedUntil(), o.delivery() == null ? null : new OrderApi.Delivery(o.delivery().method(),
                         o.delivery().name(), o.delivery().minDays(), o.delivery().maxDays()), o.pickup(),
-                o.fulfilments());
+                o.fulfilments(), FulfilmentMachine.progress(o.fulfilments().stream().map(OrderApi.Fulfilment::status)
+                        .toList()), o.cancellation());
     }
 
     // ---- what checkout and payments do to orders, on their transaction's connection (or the pool) ----
@@ -119,9 +125,19 @@ public class OrderService {
         return orders.setAccessToken(tx, orderId, token);
     }
 
-    /** A refund of {@code amountMinor} to send to the provider, by whom and why; answers its id. */
-    public Uni<UUID> addRefund(SqlClient tx, UUID orderId, long amountMinor, String actor, String reason) {
-        return orders.addRefund(tx, orderId, amountMinor, actor, reason);
+    /**
+     * A refund of {@code amountMinor} to send to the provider, by whom and why;
+     * answers its id. An {@code automatic} one (owed by the API itself) is sent
+     * again by the sweeper until the provider takes it.
+     */
+    public Uni<UUID> addRefund(SqlClient tx, UUID orderId, long amountMinor, String actor, String reason,
+                               boolean automatic) {
+        return orders.addRefund(tx, orderId, amountMinor, actor, reason, automatic);
+    }
+
+    /** Marks a paid order cancelled ({@code by}: {@code shopper} or {@code ops:<actor>}); false if it was already. */
+    public Uni<Boolean> cancel(SqlClient tx, UUID orderId, String by, String reason) {
+        return orders.cancel(tx, orderId, by, reason);
     }
 
     /** Up to {@code limit} orders whose reservation ran out, locked (others' skipped). */

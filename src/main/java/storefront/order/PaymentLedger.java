@@ -136,7 +136,8 @@ public class PaymentLedger {
             LOG.warnf("Order %s was paid after it expired and its stock is gone; refunding %d %s", order.number(),
                     order.total(), order.currency());
             return orders.paidAfterExpiry(tx, order.id(), detail)
-                    .flatMap(v -> orders.addRefund(tx, order.id(), order.total() - order.refunded(), SYSTEM, detail))
+                    .flatMap(v -> orders.addRefund(tx, order.id(), order.total() - order.refunded(), SYSTEM, detail,
+                            true))
                     .flatMap(v -> settle(tx, received, order.id(), REFUND_DUE, detail));
         });
     }

@@ -1,0 +1,269 @@
+package storefront.aftersale;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import storefront.Tokens;
+import storefront.checkout.Shop;
+import storefront.checkout.StripeMock;
+import storefront.inventory.TestSkus;
+import storefront.ops.Ops;
+
+/**
+ * An order after payment: fulfilments packed, shipped in parts, delivered;
+ * pickups made ready and handed over by the store's staff against the code;
+ * cancellation with its refund and the stock back, until the first unit leaves.
+ */
+@QuarkusTest
+class AfterPaymentTest {
+
+    private static final String FULFILMENT = "/api/v1/admin/orders/{id}/fulfilments/{n}/";
+
+    @Inject
+    Pool pool;
+
+    @Test
+    void aShipmentIsPackedShippedInPartsAndDeliveredEachStepAnnouncedOnce() {
+        String a = TestSkus.create(pool, "US", 2500, 5);
+        String b = TestSkus.create(pool, "US", 1000, 5);
+        JsonPath placed = paid(Shop.placeOrder("US", Map.of(a, 2, b, 1), "US", "CA"));
+        String id = placed.getString("orderId");
+        String number = Shop.order(placed).getString("number");
+        assertThat(located(a)).containsExactly("wh-us 5/2");
+
+        move(Ops.ADMIN, id, 1, "pack", Map.of()).then().statusCode(200)
+                .body("fulfilments[0].status", equalTo("PACKED")).body("fulfilment", equalTo("PROCESSING"));
+        // Packing again changes nothing and announces nothing.
+        move(Ops.ADMIN, id, 1, "pack", Map.of()).then().statusCode(200);
+        // One of the two units of A ships: the rest stays behind as fulfilment 2, still packed.
+        Map<String, Object> parcel = Map.of("carrier", "UPS", "trackingNumber", "1Z999", "trackingUrl",
+                "https://www.ups.com/track?tracknum=1Z999", "lines", List.of(Map.of("sku", a, "quantity", 1)));
+        JsonPath shipped = move(Ops.ADMIN, id, 1, "ship", parcel).then().statusCode(200).extract().jsonPath();
+        assertThat(shipped.getList("fulfilments.status")).containsExactly("SHIPPED", "PACKED");
+        assertThat(shipped.getList("fulfilments[0].lines.sku")).containsExactly(a);
+        assertThat(shipped.getList("fulfilments[1].lines.quantity")).containsExactlyInAnyOrder(1, 1);
+        assertThat(shipped.getString("fulfilments[0].trackingNumber")).isEqualTo("1Z999");
+        assertThat(shipped.getString("fulfilment")).isEqualTo("PARTIALLY_SENT");
+        // The shipped unit left the warehouse's books; the region's free stock did not move.
+        assertThat(located(a)).containsExactly("wh-us 4/1");
+        assertThat(TestSkus.stock(pool, a, "US")).containsExactly(3, 0);
+        // The same shipment again is harmless; other tracking for it is refused.
+        move(Ops.ADMIN, id, 1, "ship", parcel).then().statusCode(200);
+        move(Ops.ADMIN, id, 1, "ship", Map.of("carrier", "DHL", "trackingNumber", "X1")).then().statusCode(409)
+                .body("code", equalTo("FULFILMENT_TRANSITION_REFUSED")).body("fulfilmentStatus", equalTo("SHIPPED"));
+        // A pickup step on a shipment, delivering what has not shipped, a number that is not there: refused.
+        move(Ops.ADMIN, id, 2, "ready-for-pickup", Map.of()).then().statusCode(409)
+                .body("code", equalTo("FULFILMENT_TRANSITION_REFUSED"));
+        move(Ops.ADMIN, id, 2, "deliver", Map.of()).then().statusCode(409);
+        move(Ops.ADMIN, id, 7, "pack", Map.of()).then().statusCode(404).body("code", equalTo("FULFILMENT_NOT_FOUND"));
+        move(Ops.ADMIN, id, 2, "ship", Map.of("carrier", "UPS", "trackingNumber", "1Z998",
+                "lines", List.of(Map.of("sku", "NOPE", "quantity", 1)))).then().statusCode(400)
+                .body("code", equalTo("VALIDATION_FAILED"));
+
+        move(Ops.ADMIN, id, 2, "ship", Map.of("carrier", "UPS", "trackingNumber", "1Z998")).then().statusCode(200)
+                .body("fulfilment", equalTo("SENT"));
+        move(Ops.ADMIN, id, 1, "deliver", Map.of()).then().statusCode(200).body("fulfilment",
+                equalTo("PARTIALLY_DELIVERED"));
+        JsonPath delivered = move(Ops.ADMIN, id, 2, "deliver", Map.of("note", "carrier scan"))
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(delivered.getString("fulfilment")).isEqualTo("DELIVERED");
+        assertThat(delivered.getString("fulfilments[1].deliveredAt")).isNotNull();
+        assertThat(located(a)).containsExactly("wh-us 3/0");
+        assertThat(located(b)).containsExactly("wh-us 4/0");
+
+        assertThat(events(number)).containsExactly("storefront.fulfilment.allocated",
+                "storefront.fulfilment.packed", "storefront.fulfilment.split", "storefront.fulfilment.shipped",
+                "storefront.fulfilment.shipped", "storefront.fulfilment.delivered", "storefront.fulfilment.delivered");
+        assertThat(audited("order:" + number + "/fulfilment:%")).containsExactly("FULFILMENT_PACK", "FULFILMENT_SHIP",
+                "FULFILMENT_SHIP", "FULFILMENT_DELIVER", "FULFILMENT_DELIVER");
+    }
+
+    @Test
+    void storeStaffHandleThePickupsOfTheirStoresAndNothingElse() {
+        String sku = TestSkus.create(pool, "US", 5000, 5);
+        JsonPath placed = paid(Shop.checkout(Shop.cart("US", Map.of(sku, 1)), UUID.randomUUID().toString(),
+                Map.of("email", "ada@example.com", "pickupStore", "us-sf-0001")).then().statusCode(201)
+                .extract().jsonPath());
+        String id = placed.getString("orderId");
+        JsonPath order = Shop.order(placed);
+        String code = order.getString("pickup.code");
+        assertThat(order.getString("fulfilments[0].kind")).isEqualTo("PICKUP");
+        String staff = Tokens.store("sf-staff", "us-sf-0001");
+        String elsewhere = Tokens.store("ny-staff", "us-ny-0001");
+
+        move(elsewhere, id, 1, "ready-for-pickup", Map.of()).then().statusCode(403)
+                .body("code", equalTo("STORE_NOT_IN_SCOPE"));
+        move(staff, id, 1, "ship", Map.of("carrier", "UPS", "trackingNumber", "1")).then().statusCode(403)
+                .body("code", equalTo("ROLE_NOT_ALLOWED"));
+        move(Ops.ADMIN, id, 1, "ship", Map.of("carrier", "UPS", "trackingNumber", "1")).then().statusCode(409)
+                .body("code", equalTo("FULFILMENT_TRANSITION_REFUSED"));
+        // Collecting before it is ready is refused; so is the wrong code, and nothing changes.
+        move(staff, id, 1, "collect", Map.of("pickupCode", code)).then().statusCode(409);
+        move(staff, id, 1, "ready-for-pickup", Map.of()).then().statusCode(200)
+                .body("fulfilments[0].status", equalTo("READY_FOR_PICKUP")).body("fulfilment", equalTo("SENT"));
+        move(staff, id, 1, "collect", Map.of("pickupCode", "WRONG123")).then().statusCode(422)
+                .body("code", equalTo("PICKUP_CODE_MISMATCH"));
+        move(elsewhere, id, 1, "collect", Map.of("pickupCode", code)).then().statusCode(403);
+        // The code as the shopper reads it out, in lower case: handed over.
+        move(staff, id, 1, "collect", Map.of("pickupCode", code.toLowerCase())).then().statusCode(200)
+                .body("fulfilments[0].status", equalTo("COLLECTED")).body("fulfilment", equalTo("DELIVERED"));
+        assertThat(audited("order:" + order.getString("number") + "/fulfilment:1"))
+                .containsExactly("FULFILMENT_READY", "FULFILMENT_COLLECT");
+        assertThat(actors("order:" + order.getString("number") + "/fulfilment:1")).containsOnly("sf-staff store");
+
+        // A shipment is none of a store's business.
+        JsonPath shipment = paid(Shop.placeOrder("US", Map.of(sku, 1), "US", "CA"));
+        move(staff, shipment.getString("orderId"), 1, "pack", Map.of()).then().statusCode(403)
+                .body("code", equalTo("STORE_NOT_IN_SCOPE"));
+        // Nor is cancelling, or reading orders.
+        given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("reason", "x"))
+                .post("/api/v1/admin/orders/{id}/cancellation", id).then().statusCode(403);
+    }
+
+    @Test
+    void theShopperCancelsUntilTheFirstUnitLeavesAndGetsWhatIsLeftOfThePaymentBack() {
+        String sku = TestSkus.create(pool, "US", 2500, 4);
+        JsonPath placed = paid(Shop.placeOrder("US", Map.of(sku, 2), "US", "CA"));
+        String id = placed.getString("orderId");
+        long total = placed.getLong("totals.total.amountMinor");
+        String intent = placed.getString("payment.paymentIntentId");
+        assertThat(TestSkus.stock(pool, sku, "US")).containsExactly(2, 0);
+        // Ops gave 500 back already, as a goodwill gesture.
+        given().auth().oauth2(Ops.ADMIN).header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(ContentType.JSON).body(Map.of("amountMinor", 500, "reason", "goodwill"))
+                .post("/api/v1/admin/orders/{id}/refunds", id).then().statusCode(201);
+        move(Ops.ADMIN, id, 1, "pack", Map.of()).then().statusCode(200);
+
+        JsonPath cancelled = cancelAsShopper(placed, Map.of("reason", "ordered twice")).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(cancelled.getString("fulfilment")).isEqualTo("CANCELLED");
+        assertThat(cancelled.getString("cancellation.by")).isEqualTo("SHOPPER");
+        assertThat(cancelled.getString("cancellation.reason")).isEqualTo("ordered twice");
+        assertThat(TestSkus.stock(pool, sku, "US")).containsExactly(4, 0);
+        assertThat(located(sku)).containsExactly("wh-us 4/0");
+        // The refund of the rest went to Stripe, once; together they never exceed the payment.
+        assertThat(refundsAsked(intent)).containsExactly(500L, total - 500);
+        cancelAsShopper(placed, Map.of()).then().statusCode(200);
+        assertThat(refundsAsked(intent)).hasSize(2);
+        given().auth().oauth2(Ops.ADMIN).header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(ContentType.JSON).body(Map.of("amountMinor", 1, "reason", "more"))
+                .post("/api/v1/admin/orders/{id}/refunds", id).then().statusCode(422)
+                .body("code", equalTo("REFUND_EXCEEDS_PAYMENT")).body("refundableMinor", equalTo(0));
+        // Stripe confirms: the order is refunded.
+        Shop.webhook(Shop.refundEvent(intent, total, total, "usd")).then().statusCode(200);
+        assertThat(Shop.order(placed).getString("status")).isEqualTo("REFUNDED");
+        assertThat(events(Shop.order(placed).getString("number"))).contains("storefront.fulfilment.cancelled",
+                "storefront.order.cancelled");
+        // Without the order's credentials, nothing is cancelled: 404, as for reading it.
+        given().contentType(ContentType.JSON).body(Map.of()).header("Order-Token", "nope")
+                .post("/api/v1/orders/{id}/cancellation", id).then().statusCode(404);
+    }
+
+    @Test
+    void onceAUnitHasShippedNeitherShopperNorOpsCanCancel() {
+        String sku = TestSkus.create(pool, "US", 2500, 4);
+        String eastOnly = TestSkus.create(pool, "US", 2500, 0);
+        pool.preparedQuery("insert into location_stock (location_id, sku_code, on_hand) values ('wh-us-east', $1, 2)")
+                .execute(Tuple.of(eastOnly)).await().indefinitely();
+        // Split across two warehouses; one ships.
+        JsonPath placed = paid(Shop.placeOrder("US", Map.of(sku, 1, eastOnly, 1), "US", "CA"));
+        String id = placed.getString("orderId");
+        move(Ops.ADMIN, id, 1, "ship", Map.of("carrier", "UPS", "trackingNumber", "1Z1")).then().statusCode(200);
+        cancelAsShopper(placed, Map.of()).then().statusCode(409).body("code", equalTo("ORDER_NOT_CANCELLABLE"))
+                .body("progress", equalTo("PARTIALLY_SENT"));
+        given().auth().oauth2(Ops.ADMIN).contentType(ContentType.JSON).body(Map.of("reason", "fraud check"))
+                .post("/api/v1/admin/orders/{id}/cancellation", id).then().statusCode(409)
+                .body("code", equalTo("ORDER_NOT_CANCELLABLE"));
+        assertThat(refundsAsked(placed.getString("payment.paymentIntentId"))).isEmpty();
+
+        // Ops cancel another order before it leaves: audited with the reason; ops of another region may not.
+        JsonPath other = paid(Shop.placeOrder("US", Map.of(sku, 1), "US", "CA"));
+        given().auth().oauth2(Tokens.ops("eu-lead", "EU")).contentType(ContentType.JSON)
+                .body(Map.of("reason", "fraud check")).post("/api/v1/admin/orders/{id}/cancellation",
+                        other.getString("orderId")).then().statusCode(403).body("code", equalTo("REGION_NOT_IN_SCOPE"));
+        given().auth().oauth2(Ops.ADMIN).contentType(ContentType.JSON).body(Map.of("reason", "fraud check"))
+                .post("/api/v1/admin/orders/{id}/cancellation", other.getString("orderId")).then().statusCode(200)
+                .body("cancellation.by", equalTo("OPS")).body("cancellation.reason", equalTo("fraud check"));
+        assertThat(audited(Shop.order(other).getString("number"))).containsExactly("CANCEL_ORDER");
+        // An unpaid order is not cancelled: it expires.
+        JsonPath unpaid = Shop.placeOrder("US", Map.of(sku, 1), "US", "CA");
+        cancelAsShopper(unpaid, Map.of()).then().statusCode(409).body("progress", equalTo("NONE"));
+    }
+
+    private static Response move(String token, String id, int n, String step, Map<String, ?> body) {
+        return given().log().ifValidationFails().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                .post(FULFILMENT + step, id, n);
+    }
+
+    private static Response cancelAsShopper(JsonPath placed, Map<String, ?> body) {
+        return given().header("Order-Token", placed.getString("accessToken")).contentType(ContentType.JSON)
+                .body(body).post("/api/v1/orders/{id}/cancellation", placed.getString("orderId"));
+    }
+
+    private static JsonPath paid(JsonPath order) {
+        Shop.webhook(Shop.intentEvent("payment_intent.succeeded", order.getString("payment.paymentIntentId"),
+                        order.getString("orderId"), order.getLong("totals.total.amountMinor"), "usd"))
+                .then().statusCode(200).body("outcome", equalTo("APPLIED"));
+        return order;
+    }
+
+    /** The amounts of the refunds asked of Stripe for the PaymentIntent, in order. */
+    private static List<Long> refundsAsked(String intent) {
+        List<Long> amounts = new ArrayList<>();
+        StripeMock.server().findAll(postRequestedFor(urlPathEqualTo("/v1/refunds"))).stream()
+                .map(r -> r.getBodyAsString()).filter(body -> body.contains(intent))
+                .forEach(body -> {
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("amount=(\\d+)").matcher(body);
+                    amounts.add(m.find() ? Long.parseLong(m.group(1)) : -1);
+                });
+        return amounts;
+    }
+
+    private List<String> located(String sku) {
+        List<String> rows = new ArrayList<>();
+        for (Row row : pool.preparedQuery("""
+                        select location_id, on_hand, allocated from location_stock where sku_code = $1
+                        order by location_id""").execute(Tuple.of(sku)).await().indefinitely()) {
+            rows.add(row.getString(0) + " " + row.getInteger(1) + "/" + row.getInteger(2));
+        }
+        return rows;
+    }
+
+    private List<String> events(String number) {
+        List<String> types = new ArrayList<>();
+        pool.preparedQuery("select type from outbox_event where subject = $1 and type like 'storefront.fulfilment.%' "
+                        + "or subject = $1 and type = 'storefront.order.cancelled' order by seq")
+                .execute(Tuple.of("order/" + number)).await().indefinitely().forEach(r -> types.add(r.getString(0)));
+        return types;
+    }
+
+    private List<String> audited(String targetLike) {
+        List<String> actions = new ArrayList<>();
+        pool.preparedQuery("select action from audit_entry where target like $1 order by id")
+                .execute(Tuple.of(targetLike)).await().indefinitely().forEach(r -> actions.add(r.getString(0)));
+        return actions;
+    }
+
+    private List<String> actors(String target) {
+        List<String> actors = new ArrayList<>();
+        pool.preparedQuery("select actor || ' ' || role from audit_entry where target = $1 order by id")
+                .execute(Tuple.of(target)).await().indefinitely().forEach(r -> actors.add(r.getString(0)));
+        return actors;
+    }
+}
