@@ -43,7 +43,8 @@ class ArchitectureTest {
             "storefront.flashsale.AddressKey",
             "storefront.flashsale.ClaimRules",
             "storefront.fulfilment.Allocation",
-            "storefront.fulfilment.FulfilmentMachine");
+            "storefront.fulfilment.FulfilmentMachine",
+            "storefront.aftersale.ReturnRefunds");
 
     private static final String[] FRAMEWORKS = {"io.quarkus..", "io.vertx..", "io.smallrye..", "jakarta..",
             "org.hibernate..", "org.eclipse..", "com.fasterxml..", "com.stripe..", "io.netty..", "org.jboss.."};

@@ -10,8 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -26,7 +24,6 @@ import storefront.aftersale.AftersaleApi.Note;
 import storefront.aftersale.AftersaleApi.ShipmentInput;
 import storefront.audit.Operator;
 import storefront.common.Problem;
-import storefront.common.ProblemException;
 import storefront.fulfilment.FulfilmentMachine.Action;
 import storefront.fulfilment.FulfilmentService;
 import storefront.fulfilment.FulfilmentService.Move;
@@ -98,22 +95,8 @@ public class FulfilmentAdminResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<OrderView> ship(@PathParam("id") String id, @PathParam("number") String number,
                                @Valid @NotNull ShipmentInput input) {
-        Map<String, Integer> lines = null;
-        if (input.lines() != null) {
-            lines = new LinkedHashMap<>();
-            List<Problem.FieldError> errors = new java.util.ArrayList<>();
-            for (int i = 0; i < input.lines().size(); i++) {
-                AftersaleApi.UnitsInput line = input.lines().get(i);
-                if (line == null) {
-                    errors.add(new Problem.FieldError("lines[" + i + "]", "must not be null"));
-                } else if (lines.putIfAbsent(line.sku().strip(), line.quantity()) != null) {
-                    errors.add(new Problem.FieldError("lines[" + i + "].sku", "is named twice"));
-                }
-            }
-            if (!errors.isEmpty()) {
-                throw ProblemException.invalid(errors);
-            }
-        }
+        Map<String, Integer> lines = input.lines() == null ? null
+                : AftersaleApi.bySku(input.lines(), AftersaleApi.UnitsInput::sku, AftersaleApi.UnitsInput::quantity);
         return move(id, number, new Move(Action.SHIP, new Shipment(input.carrier().strip(),
                 input.trackingNumber().strip(), input.trackingUrl(), lines), null, input.note()));
     }

@@ -320,6 +320,8 @@ public class ContractFilter implements OASFilter {
         members.put("regions", array(string(null), "REGION_NOT_IN_SCOPE: the regions the token may not change."));
         members.put("stores", array(string(null), "STORE_NOT_IN_SCOPE: the stores the token may act for."));
         members.put("fulfilmentStatus", string("FULFILMENT_TRANSITION_REFUSED: where the fulfilment stands."));
+        members.put("returnStatus", string("RETURN_TRANSITION_REFUSED: where the return stands."));
+        members.put("returnBy", dateTime("RETURN_WINDOW_CLOSED: when the return window closed."));
         members.put("progress", string("ORDER_NOT_CANCELLABLE: the order's fulfilment progress."));
         members.put("country", string("COUNTRY_NOT_SERVED, SHIPPING_COUNTRY_NOT_IN_REGION: the country asked about."));
         members.put("currency", string("REFUND_EXCEEDS_PAYMENT: the currency of refundableMinor."));

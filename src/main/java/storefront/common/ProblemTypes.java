@@ -94,6 +94,7 @@ public final class ProblemTypes {
                 "No order with this id can be read with these credentials.");
         type("FULFILMENT_NOT_FOUND", List.of(404), "Fulfilment not found",
                 "The order has no fulfilment with this number.");
+        type("RETURN_NOT_FOUND", List.of(404), "Return not found", "No return has this id.");
         type("STOCK_NOT_FOUND", List.of(404), "No stock", "The SKU has no stock row in the region; set it first.");
         type("FLASH_SALE_NOT_FOUND", List.of(404), "Flash sale not found", "No flash sale has this id.");
         type("STORE_NOT_FOUND", List.of(404), "Store not found", "No store has this id.");
@@ -154,6 +155,10 @@ public final class ProblemTypes {
         type("ORDER_NOT_CANCELLABLE", List.of(409), "Order not cancellable",
                 "Only a paid order none of whose units has left (shipped, or ready at the pickup store) can be "
                         + "cancelled; `progress` says where it stands.");
+        type("NOTHING_TO_RETURN", List.of(409), "Nothing to return",
+                "None of the order's units is delivered (or collected) and not yet asked back.");
+        type("RETURN_WINDOW_CLOSED", List.of(409), "Return window closed",
+                "The region's return window after the order's last delivery has passed (`returnBy`).");
         type("MANUAL_PAYMENT_NOT_ENABLED", List.of(409), "Manual payments not enabled",
                 "Orders are confirmed by hand only when the manual payment provider is active (dev mode).");
         type("PAYMENT_PROVIDER_UNAVAILABLE", List.of(503), "Payment provider unavailable",
@@ -182,6 +187,9 @@ public final class ProblemTypes {
                 "The fulfilment's status (`fulfilmentStatus`) or kind does not allow this step (a pickup is not "
                         + "shipped; a shipped parcel is not cancelled; a shipped parcel is not shipped again with "
                         + "other tracking).");
+        type("RETURN_TRANSITION_REFUSED", List.of(409), "Return cannot move so",
+                "The return's status (`returnStatus`) does not allow this step (a refused return is not refunded; "
+                        + "a return is received before it is refunded).");
         type("PICKUP_CODE_MISMATCH", List.of(422), "Pickup code does not match",
                 "The code given at the counter is not the order's pickup code; nothing was handed over.");
         type("STOCK_BELOW_RESERVED", List.of(409), "Below what is reserved",

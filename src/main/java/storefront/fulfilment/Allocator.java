@@ -93,6 +93,13 @@ public class Allocator {
             update fulfilment set status = 'CANCELLED', cancelled_at = now(), version = version + 1
             where id = any($1::uuid[])""";
 
+    private static final String RESTOCK = """
+            with w as (select * from unnest($2::text[], $3::int[]) as w(sku, qty)),
+            up as (update location_stock ls set on_hand = ls.on_hand + w.qty, updated_at = now()
+                   from w where ls.location_id = $1 and ls.sku_code = w.sku returning ls.sku_code)
+            insert into location_stock (location_id, sku_code, on_hand)
+            select $1, w.sku, w.qty from w where w.sku not in (select sku_code from up)""";
+
     private final Events events;
 
     Allocator(Events events) {
@@ -245,5 +252,27 @@ public class Allocator {
                     "order/" + orderNumber, region, h.cancelled(orderNumber, region)));
         }
         return chain;
+    }
+
+    /**
+     * Puts returned units back on a location's shelf (the region's stock grows
+     * by the database's trigger), locking the region's stock rows first, in SKU
+     * order, as every other writer of stock does.
+     */
+    public Uni<Void> restock(SqlClient tx, String region, String location, Map<String, Integer> units) {
+        Map<String, Integer> positive = new TreeMap<>();
+        units.forEach((sku, q) -> {
+            if (q > 0) {
+                positive.put(sku, q);
+            }
+        });
+        if (positive.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        String[] skus = positive.keySet().toArray(String[]::new);
+        return tx.preparedQuery(LOCK_REGION).execute(Tuple.of(region, skus))
+                .flatMap(v -> tx.preparedQuery(RESTOCK).execute(Tuple.of(location, skus)
+                        .addArrayOfInteger(positive.values().toArray(Integer[]::new))))
+                .replaceWithVoid();
     }
 }

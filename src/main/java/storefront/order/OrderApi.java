@@ -14,6 +14,7 @@ import storefront.common.Money;
 import storefront.fulfilment.FulfilmentKind;
 import storefront.fulfilment.FulfilmentMachine;
 import storefront.fulfilment.FulfilmentStatus;
+import storefront.fulfilment.ReturnStatus;
 
 /** What the order API answers. */
 public final class OrderApi {
@@ -81,7 +82,34 @@ public final class OrderApi {
                     + "way; CANCELLED when every fulfilment was.")
             FulfilmentMachine.Progress fulfilment,
             @Schema(nullable = true, description = "Set once the order was cancelled after it was paid; what was "
-                    + "paid is refunded (see refunded and status).") Cancellation cancellation) {
+                    + "paid is refunded (see refunded and status).") Cancellation cancellation,
+            @Schema(nullable = true, description = "Until when delivered or collected units may be asked back: the "
+                    + "region's return window after the order's last delivery; null until something is delivered.")
+            Instant returnBy,
+            @Schema(description = "The shopper's returns, oldest first.") List<Return> returns) {
+    }
+
+    @Schema(name = "OrderReturn", description = "Units a shopper sends back, and what became of them.")
+    public record Return(
+            UUID id,
+            @Schema(description = "1, 2, ... within the order.") int number,
+            ReturnStatus status,
+            @Schema(description = "The shopper's reason.") String reason,
+            List<ReturnLine> lines,
+            Instant requestedAt,
+            @Schema(nullable = true, description = "The stock location that received the parcel.") String location,
+            @Schema(nullable = true) Instant receivedAt,
+            @Schema(nullable = true, description = "Once refunded: what the return gave back.") Money refund,
+            @Schema(nullable = true, description = "Once refused: why.") String refusal,
+            @Schema(nullable = true, description = "When it was refunded or refused.") Instant decidedAt) {
+    }
+
+    @Schema(name = "OrderReturnLine")
+    public record ReturnLine(
+            @Schema(examples = "MI-BAND-8-BLACK") String sku,
+            int quantity,
+            @Schema(nullable = true, description = "Once inspected: the units put back in stock.") Integer restocked,
+            @Schema(nullable = true, description = "Once inspected: the units written off.") Integer writtenOff) {
     }
 
     @Schema(name = "OrderCancellation")

@@ -66,7 +66,23 @@ class OrderRepository {
                                                                       'quantity', fl.quantity) order by fl.sku_code)
                                                   from fulfilment_line fl where fl.fulfilment_id = f.id))
                                     order by f.number)::text
-                    from fulfilment f where f.order_id = o.id) as fulfilments
+                    from fulfilment f where f.order_id = o.id) as fulfilments,
+                   (select max(greatest(f.delivered_at, f.collected_at) + make_interval(days => r.return_days))
+                    from fulfilment f join region r on r.code = o.region_code
+                    where f.order_id = o.id and f.status in ('DELIVERED', 'COLLECTED')) as return_by,
+                   (select json_agg(json_build_object('id', t.id, 'number', t.number, 'status', t.status,
+                                        'reason', t.reason, 'requestedAt', t.requested_at,
+                                        'location', t.location_id, 'receivedAt', t.received_at,
+                                        'refund', case when t.refund_minor is null then null
+                                                  else json_build_object('amountMinor', t.refund_minor,
+                                                                         'currency', o.currency) end,
+                                        'refusal', t.refusal, 'decidedAt', t.decided_at,
+                                        'lines', (select json_agg(json_build_object('sku', rl.sku_code,
+                                                      'quantity', rl.quantity, 'restocked', rl.restocked,
+                                                      'writtenOff', rl.written_off) order by rl.sku_code)
+                                                  from order_return_line rl where rl.return_id = t.id))
+                                    order by t.number)::text
+                    from order_return t where t.order_id = o.id) as returns
             from customer_order o""";
 
     private final Json json;
@@ -335,6 +351,9 @@ class OrderRepository {
                         : List.of(json.read(row.getString("fulfilments"), OrderApi.Fulfilment[].class)),
                 row.getOffsetDateTime("cancelled_at") == null ? null : new OrderApi.Cancellation(
                         row.getOffsetDateTime("cancelled_at").toInstant(),
-                        OrderApi.Cancellation.by(row.getString("cancelled_by")), row.getString("cancel_reason")));
+                        OrderApi.Cancellation.by(row.getString("cancelled_by")), row.getString("cancel_reason")),
+                SqlTime.instant(row.getOffsetDateTime("return_by")),
+                row.getString("returns") == null ? List.of()
+                        : List.of(json.read(row.getString("returns"), OrderApi.Return[].class)));
     }
 }

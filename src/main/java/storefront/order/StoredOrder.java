@@ -14,7 +14,8 @@ public record StoredOrder(UUID id, String number, byte[] accessTokenHash, String
                           long refunded, String provider, String paymentIntentId, String paymentError,
                           Instant createdAt, Instant paidAt, Instant reservedUntil, List<LineItem> lines,
                           NewOrder.Delivery delivery, OrderApi.Pickup pickup,
-                          List<OrderApi.Fulfilment> fulfilments, OrderApi.Cancellation cancellation) {
+                          List<OrderApi.Fulfilment> fulfilments, OrderApi.Cancellation cancellation,
+                          Instant returnBy, List<OrderApi.Return> returns) {
 
     public PriceSummary totals() {
         return PriceSummary.of(new Totals.Amounts(subtotal, shipping, tax, taxRateBps, "INCLUSIVE".equals(taxMode),

@@ -20,6 +20,9 @@ insert into region (code, name, currency, default_locale, supported_locales, tax
     ('IN', 'India', 'INR', 'en', array['en', 'hi'], 'INCLUSIVE')
 on conflict do nothing;
 
+-- EU consumers may withdraw from an online purchase within 14 days of delivery.
+update region set return_days = 14 where code = 'EU' and return_days <> 14;
+
 insert into region_country (country, region_code) values
     ('US', 'US'),
     ('DE', 'EU'), ('FR', 'EU'), ('IT', 'EU'), ('ES', 'EU'), ('NL', 'EU'), ('BE', 'EU'), ('AT', 'EU'),
