@@ -44,7 +44,8 @@ class ArchitectureTest {
             "storefront.flashsale.ClaimRules",
             "storefront.fulfilment.Allocation",
             "storefront.fulfilment.FulfilmentMachine",
-            "storefront.aftersale.ReturnRefunds");
+            "storefront.aftersale.ReturnRefunds",
+            "storefront.aftersale.Timeline");
 
     private static final String[] FRAMEWORKS = {"io.quarkus..", "io.vertx..", "io.smallrye..", "jakarta..",
             "org.hibernate..", "org.eclipse..", "com.fasterxml..", "com.stripe..", "io.netty..", "org.jboss.."};

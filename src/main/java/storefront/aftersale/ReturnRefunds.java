@@ -7,7 +7,8 @@ import java.util.Map;
  *
  * <p>The rule: each returned unit gives back what was paid for it (its line's
  * total over its units, rounded half up), and in a region whose prices exclude
- * tax, its share of the order's tax (tax × goods / subtotal, rounded half up).
+ * tax, its share of the order's tax (tax is charged on goods and delivery, so the
+ * share is tax × goods / (subtotal + delivery), rounded half up).
  * Delivery is given back only when the return completes the return of every
  * unit of the order: that return gives back everything not yet refunded,
  * delivery included (as EU withdrawal law asks for the standard delivery).
@@ -22,7 +23,8 @@ public final class ReturnRefunds {
     }
 
     /** The order as the rule sees it. */
-    public record Order(Map<String, Sold> sold, long subtotalMinor, long taxMinor, boolean pricesIncludeTax) {
+    public record Order(Map<String, Sold> sold, long subtotalMinor, long shippingMinor, long taxMinor,
+                        boolean pricesIncludeTax) {
     }
 
     /** The refund the rule gives: for the goods, their tax, and whether it completes the order's return. */
@@ -47,8 +49,8 @@ public final class ReturnRefunds {
             }
             goods += halfUp(sold.paidMinor() * unit.getValue(), sold.units());
         }
-        long tax = order.pricesIncludeTax() || order.subtotalMinor() == 0 ? 0
-                : halfUp(order.taxMinor() * goods, order.subtotalMinor());
+        long taxed = order.subtotalMinor() + order.shippingMinor();
+        long tax = order.pricesIncludeTax() || taxed == 0 ? 0 : halfUp(order.taxMinor() * goods, taxed);
         boolean completes = order.sold().entrySet().stream().allMatch(s -> returnedBefore.getOrDefault(s.getKey(), 0)
                 + returning.getOrDefault(s.getKey(), 0) >= s.getValue().units());
         return new Refund(goods, tax, completes);

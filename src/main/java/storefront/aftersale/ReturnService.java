@@ -376,7 +376,8 @@ class ReturnService {
             sold.merge(line.sku(), new ReturnRefunds.Sold(line.quantity(), line.total()),
                     (a, b) -> new ReturnRefunds.Sold(a.units() + b.units(), a.paidMinor() + b.paidMinor()));
         }
-        return new ReturnRefunds.Order(sold, order.subtotal(), order.tax(), "INCLUSIVE".equals(order.taxMode()));
+        return new ReturnRefunds.Order(sold, order.subtotal(), order.shipping(), order.tax(),
+                "INCLUSIVE".equals(order.taxMode()));
     }
 
     private static Map<String, Integer> refundedBefore(StoredOrder order) {

@@ -38,11 +38,15 @@ public class Allocator {
                           group by sku_code) x) as lines
             from customer_order o where o.id = $1 and o.allocated_at is null""";
 
-    /** The region's locations, as a destination prefers them. */
+    /**
+     * The region's locations, as a destination prefers them: a pickup's own
+     * store, then warehouses before stores (a store's shelf is for its own
+     * shoppers, so it ships only what no warehouse can), then the nearest.
+     */
     private static final String NEAREST_FIRST = """
             select l.id from stock_location l left join store s on s.id = $2
             where l.region_code = $1
-            order by (l.store_id is not null and l.store_id = $2) desc,
+            order by (l.store_id is not null and l.store_id = $2) desc, (l.kind = 'WAREHOUSE') desc,
                      (l.country = $3 and l.state is not distinct from $4) desc, (l.country = $3) desc,
                      case when l.latitude is not null then geo_point(l.latitude, l.longitude) <-> s.position end
                          nulls last,

@@ -18,10 +18,13 @@ class ReturnRefundsTest {
 
     /** EU: prices include VAT. 2 × A at 2999, 1 × B at 1000 (a line of 3 B at 333.33 would round). */
     private static final Order INCLUSIVE = new Order(Map.of("A", new Sold(2, 5998), "B", new Sold(3, 1000)), 6998,
-            1117, true);
+            499, 1197, true);
     /** US: 8.25% sales tax on 5000 of goods is 413 (rounded). */
     private static final Order EXCLUSIVE = new Order(Map.of("A", new Sold(2, 4000), "B", new Sold(1, 1000)), 5000,
-            413, false);
+            0, 413, false);
+    /** The same with 1000 of delivery, taxed too: 8.25% of 6000 is 495. */
+    private static final Order EXCLUSIVE_SHIPPED = new Order(Map.of("A", new Sold(2, 4000), "B", new Sold(1, 1000)),
+            5000, 1000, 495, false);
 
     static Stream<Arguments> refunds() {
         return Stream.of(
@@ -35,7 +38,9 @@ class ReturnRefundsTest {
                 // Where tax is on top, the units' share of it: 413 × 2000 / 5000 = 165.2 → 165.
                 Arguments.of(EXCLUSIVE, Map.of("A", 1), Map.of(), new Refund(2000, 165, false)),
                 Arguments.of(EXCLUSIVE, Map.of("B", 1), Map.of(), new Refund(1000, 83, false)),
-                Arguments.of(EXCLUSIVE, Map.of("A", 2, "B", 1), Map.of(), new Refund(5000, 413, true)));
+                Arguments.of(EXCLUSIVE, Map.of("A", 2, "B", 1), Map.of(), new Refund(5000, 413, true)),
+                // Tax on delivery stays with delivery: 495 × 2000 / 6000 = 165, the goods' 8.25% alone.
+                Arguments.of(EXCLUSIVE_SHIPPED, Map.of("A", 1), Map.of(), new Refund(2000, 165, false)));
     }
 
     @ParameterizedTest

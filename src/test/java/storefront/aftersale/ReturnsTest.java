@@ -100,6 +100,22 @@ class ReturnsTest {
         assertThat(audited("order:" + number + "/return:%")).containsExactly("RETURN_RECEIVE", "RETURN_REFUND",
                 "RETURN_RECEIVE", "RETURN_REFUND");
         assertThat(Shop.order(placed).getList("returns.status")).containsExactly("REFUNDED", "REFUNDED");
+
+        // The shopper's story of it, in German: the EU region's locale that best answers de-AT.
+        JsonPath timeline = given().header("Order-Token", placed.getString("accessToken"))
+                .header("Accept-Language", "de-AT, en;q=0.5").get("/api/v1/orders/{id}/timeline", id)
+                .then().statusCode(200).header("Content-Language", "de").extract().jsonPath();
+        assertThat(timeline.getString("locale")).isEqualTo("de");
+        assertThat(timeline.getList("entries.code")).containsExactly("PLACED", "PAID", "SHIPPED", "DELIVERED",
+                "RETURN_REQUESTED", "RETURN_RECEIVED", "RETURN_REFUNDED", "RETURN_REQUESTED", "RETURN_RECEIVED",
+                "RETURN_REFUNDED");
+        assertThat(timeline.getList("entries.text")).contains("Bestellung aufgegeben",
+                "Paket 1 mit DHL versandt (Sendungsnummer JD01)", "Rücksendung 2 erstattet");
+        // A language the region does not offer: its default (English); without credentials: nothing.
+        given().header("Order-Token", placed.getString("accessToken")).header("Accept-Language", "ja")
+                .get("/api/v1/orders/{id}/timeline", id).then().statusCode(200)
+                .body("entries[0].text", equalTo("Order placed"));
+        given().header("Order-Token", "nope").get("/api/v1/orders/{id}/timeline", id).then().statusCode(404);
     }
 
     @Test
