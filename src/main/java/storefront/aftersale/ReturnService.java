@@ -8,8 +8,6 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,29 +114,27 @@ class ReturnService {
     }
 
     private Uni<UUID> create(SqlClient tx, UUID orderId, Map<String, Integer> units, String reason) {
-        return orders.find(tx, orderId, true).map(o -> o.orElseThrow(OrderService::notFound)).flatMap(order -> {
-            Map<String, Integer> returnable = returnable(order);
-            Instant lastDelivery = order.fulfilments().stream()
-                    .map(f -> f.deliveredAt() != null ? f.deliveredAt() : f.collectedAt())
-                    .filter(at -> at != null).max(Instant::compareTo).orElse(null);
-            if (lastDelivery == null || returnable.values().stream().allMatch(q -> q <= 0)) {
-                throw new ProblemException(409, "NOTHING_TO_RETURN", "Nothing to return",
-                        "None of order " + order.number() + "'s units is delivered and not yet asked back.");
-            }
-            return tx.preparedQuery("select return_days from region where code = $1")
-                    .execute(Tuple.of(order.region())).flatMap(rows -> {
-                        Instant returnBy = lastDelivery.plus(Duration.ofDays(rows.iterator().next().getInteger(0)));
-                        if (clock.instant().isAfter(returnBy)) {
-                            Map<String, Object> extensions = new LinkedHashMap<>();
-                            extensions.put("returnBy", returnBy.toString());
-                            throw new ProblemException(new Problem(409, "RETURN_WINDOW_CLOSED",
-                                    "Return window closed", "Order " + order.number() + " could be returned until "
-                                            + returnBy + ".", null, extensions));
-                        }
-                        requireReturnable(units, returnable);
-                        return insert(tx, order, units, reason);
-                    });
-        });
+        // The lock is a statement of its own: the order's returns are read in the next one, which sees a
+        // return another request committed while this one waited (RowLocks).
+        return tx.preparedQuery("select 1 from customer_order where id = $1 for update").execute(Tuple.of(orderId))
+                .flatMap(locked -> orders.find(tx, orderId, false))
+                .map(o -> o.orElseThrow(OrderService::notFound))
+                .flatMap(order -> {
+                    Map<String, Integer> returnable = returnable(order);
+                    if (order.returnBy() == null || returnable.values().stream().allMatch(q -> q <= 0)) {
+                        throw new ProblemException(409, "NOTHING_TO_RETURN", "Nothing to return",
+                                "None of order " + order.number() + "'s units is delivered and not yet asked back.");
+                    }
+                    if (clock.instant().isAfter(order.returnBy())) {
+                        Map<String, Object> extensions = new LinkedHashMap<>();
+                        extensions.put("returnBy", order.returnBy().toString());
+                        throw new ProblemException(new Problem(409, "RETURN_WINDOW_CLOSED", "Return window closed",
+                                "Order " + order.number() + " could be returned until " + order.returnBy() + ".",
+                                null, extensions));
+                    }
+                    requireReturnable(units, returnable);
+                    return insert(tx, order, units, reason);
+                });
     }
 
     /** Units delivered (or collected) per SKU, less those in returns that are not refused. */

@@ -313,7 +313,8 @@ public class ContractFilter implements OASFilter {
                 .enumeration(List.of("account", "address")).description("LIMIT_REACHED: what holds the limit."));
         members.put("refundableMinor", integer("REFUND_EXCEEDS_PAYMENT: what is left to refund, in minor units."));
         members.put("reserved", integer("STOCK_BELOW_RESERVED: the units held by orders and flash sales."));
-        members.put("onHand", integer("STOCK_BELOW_RESERVED: the units on hand."));
+        members.put("onHand", integer("STOCK_BELOW_RESERVED, STOCK_BELOW_ALLOCATED: the units on hand."));
+        members.put("allocated", integer("STOCK_BELOW_ALLOCATED: the units allocated to paid orders there."));
         members.put("atMainWarehouse", integer("STOCK_AT_OTHER_LOCATIONS: the unsold units at the region's main "
                 + "warehouse."));
         members.put("taken", array(string(null), "SELLER_IDENTITY_TAKEN: the domains and storefronts of other sellers."));

@@ -95,6 +95,7 @@ public final class ProblemTypes {
         type("FULFILMENT_NOT_FOUND", List.of(404), "Fulfilment not found",
                 "The order has no fulfilment with this number.");
         type("RETURN_NOT_FOUND", List.of(404), "Return not found", "No return has this id.");
+        type("LOCATION_NOT_FOUND", List.of(404), "Stock location not found", "No stock location has this id.");
         type("STOCK_NOT_FOUND", List.of(404), "No stock", "The SKU has no stock row in the region; set it first.");
         type("FLASH_SALE_NOT_FOUND", List.of(404), "Flash sale not found", "No flash sale has this id.");
         type("STORE_NOT_FOUND", List.of(404), "Store not found", "No store has this id.");
@@ -194,6 +195,8 @@ public final class ProblemTypes {
                 "The code given at the counter is not the order's pickup code; nothing was handed over.");
         type("STOCK_BELOW_RESERVED", List.of(409), "Below what is reserved",
                 "Units on hand cannot go below the units held by orders and flash sales (`reserved`).");
+        type("STOCK_BELOW_ALLOCATED", List.of(409), "Below what is allocated",
+                "A location's units on hand cannot go below those allocated to paid orders there (`allocated`).");
         type("STOCK_AT_OTHER_LOCATIONS", List.of(409), "Stock at other locations",
                 "A region-wide count moves the region's main warehouse; the units it would remove are at other "
                         + "locations (`atMainWarehouse` says how many are at the main one).");

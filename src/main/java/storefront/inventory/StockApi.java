@@ -51,4 +51,33 @@ public final class StockApi {
             @Schema(examples = "-3") @NotNull @Min(-MAX_ON_HAND) @Max(MAX_ON_HAND) Integer delta,
             @Schema(description = "Why, for the audit log.") @NotBlank @Size(max = 500) String reason) {
     }
+
+    @Schema(name = "StockLocation", description = "Where units are kept: a warehouse, or a store that holds stock.")
+    public record Location(
+            @Schema(examples = "wh-us") String id,
+            @Schema(examples = "US") String region,
+            @Schema(description = "WAREHOUSE or STORE.", examples = "WAREHOUSE") String kind,
+            @Schema(examples = "US main warehouse") String name,
+            @Schema(nullable = true, description = "The store, for a store's shelf.") String store,
+            @Schema(nullable = true, examples = "US") String country,
+            @Schema(nullable = true, examples = "NV") String state,
+            @Schema(description = "The region's main warehouse: region-wide counts move it.") boolean main) {
+    }
+
+    @Schema(name = "StockLocationList")
+    public record LocationList(List<Location> items) {
+    }
+
+    @Schema(name = "LocationStockLevel", description = "One SKU's units at one location.")
+    public record LocationStockLevel(
+            @Schema(examples = "wh-us") String location,
+            @Schema(examples = "MI-BAND-8-BLACK") String sku,
+            @Schema(description = "Units on the shelves.") int onHand,
+            @Schema(description = "Units set aside for paid orders, until they ship or are collected.") int allocated,
+            @Schema(description = "onHand - allocated: what the location adds to the region's stock.") int free) {
+    }
+
+    @Schema(name = "LocationStock")
+    public record LocationStock(Location location, List<LocationStockLevel> items) {
+    }
 }
