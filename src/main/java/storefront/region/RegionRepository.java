@@ -25,7 +25,7 @@ class RegionRepository {
     /** Read through {@link Statements}: arrays and objects as JSON text. */
     private static final String REGIONS = """
             select r.code, r.name, r.currency, r.default_locale, array_to_json(r.supported_locales)::text,
-                   r.tax_mode, r.open, r.closed_reason, r.tax_rate_bps, r.shipping_minor,
+                   r.tax_mode, r.open, r.closed_reason, r.tax_rate_bps, r.shipping_minor, r.return_days,
                    (select json_object_agg(case t.subdivision when '' then t.country
                                                 else t.country || '-' || t.subdivision end, t.rate_bps)
                     from tax_rate t join region_country c on c.country = t.country
@@ -88,6 +88,7 @@ class RegionRepository {
         String closedReason = c.text();
         Integer taxRateBps = c.int4();
         long shippingMinor = c.int8();
+        int returnDays = c.int4();
         Map<String, Integer> rates = new HashMap<>();
         JsonObject taxRates = c.object();
         if (taxRates != null) {
@@ -119,7 +120,7 @@ class RegionRepository {
         // What shipping costs before an address is known: the first method offered.
         Money shipping = delivery.isEmpty() ? new Money(shippingMinor, currency) : delivery.get(0).price();
         RegionView view = new RegionView(code, name, currency, countries, defaultLocale, supportedLocales, taxMode,
-                open, categories, shipping);
+                open, categories, shipping, returnDays);
         return new Regions.Entry(view, new RegionRules(code, open, closedReason, Set.copyOf(categories), required),
                 new TaxRules(taxMode, taxRateBps, rates), delivery);
     }

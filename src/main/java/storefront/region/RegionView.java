@@ -21,7 +21,9 @@ public record RegionView(
         @Schema(description = "Product categories the region sells.", examples = "[\"AUDIO\", \"POWER\", \"WEARABLE\"]")
         List<String> categories,
         @Schema(description = "What shipping costs by the region's first delivery method, before an address is "
-                + "known (what a cart shows); checkout prices the method chosen for the address.") Money shipping) {
+                + "known (what a cart shows); checkout prices the method chosen for the address.") Money shipping,
+        @Schema(description = "Days after an order's last delivery (or collection) within which its units may be "
+                + "returned.", examples = "14") int returnDays) {
 
     public enum TaxMode { INCLUSIVE, EXCLUSIVE }
 }

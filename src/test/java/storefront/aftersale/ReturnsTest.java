@@ -170,6 +170,36 @@ class ReturnsTest {
                 .body("code", equalTo("RETURN_NOT_FOUND"));
     }
 
+    @Test
+    void opsSetARegionsWindowUnderIfMatchAndItHoldsForTheNextRequest() {
+        String path = "/api/v1/admin/regions/{region}/return-window";
+        String etag = given().auth().oauth2(Ops.ADMIN).get(path, "IN").then().statusCode(200)
+                .body("days", equalTo(30)).extract().header("ETag");
+        given().auth().oauth2(Ops.ADMIN).contentType(ContentType.JSON).body(Map.of("days", 0, "reason", "x"))
+                .put(path, "IN").then().statusCode(428);
+        given().auth().oauth2(Tokens.ops("us-lead", "US")).header("If-Match", etag).contentType(ContentType.JSON)
+                .body(Map.of("days", 0, "reason", "x")).put(path, "IN").then().statusCode(403);
+        given().auth().oauth2(Ops.ADMIN).header("If-Match", etag).contentType(ContentType.JSON)
+                .body(Map.of("days", 400, "reason", "x")).put(path, "IN").then().statusCode(400);
+        String zero = given().auth().oauth2(Ops.ADMIN).header("If-Match", etag).contentType(ContentType.JSON)
+                .body(Map.of("days", 0, "reason", "Final sale during the festival")).put(path, "IN").then()
+                .statusCode(200).body("days", equalTo(0)).extract().header("ETag");
+        try {
+            given().auth().oauth2(Ops.ADMIN).header("If-Match", etag).contentType(ContentType.JSON)
+                    .body(Map.of("days", 5, "reason", "x")).put(path, "IN").then().statusCode(412);
+            storefront.Await.until("the region shows the new window", () -> Integer.valueOf(0).equals(
+                    given().get("/api/v1/regions/IN").then().extract().path("returnDays")));
+            String sku = TestSkus.create(pool, "IN", 99900, 5);
+            JsonPath order = delivered(Shop.placeOrder("IN", Map.of(sku, 1), "IN", null), "inr");
+            ask(order, UUID.randomUUID().toString(), Map.of(sku, 1), "x").then().statusCode(409)
+                    .body("code", equalTo("RETURN_WINDOW_CLOSED"));
+            assertThat(audited("region:IN/return-window")).containsExactly("SET_RETURN_WINDOW");
+        } finally {
+            given().auth().oauth2(Ops.ADMIN).header("If-Match", zero).contentType(ContentType.JSON)
+                    .body(Map.of("days", 30, "reason", "festival over")).put(path, "IN").then().statusCode(200);
+        }
+    }
+
     /** Placed, paid, shipped and delivered. */
     private JsonPath delivered(JsonPath order, String currency) {
         Shop.webhook(Shop.intentEvent("payment_intent.succeeded", order.getString("payment.paymentIntentId"),
