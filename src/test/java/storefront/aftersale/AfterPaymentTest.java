@@ -127,6 +127,16 @@ class AfterPaymentTest {
                 .containsExactly("FULFILMENT_READY", "FULFILMENT_COLLECT");
         assertThat(actors("order:" + order.getString("number") + "/fulfilment:1")).containsOnly("sf-staff store");
 
+        // The store's queue shows its pickups; another store's staff cannot read it.
+        given().auth().oauth2(staff).queryParam("store", "us-sf-0001").queryParam("status", "collected")
+                .get("/api/v1/admin/fulfilments").then().statusCode(200)
+                .body("items.find { it.orderId == '" + id + "' }.status", equalTo("COLLECTED"))
+                .body("items.find { it.orderId == '" + id + "' }.pickupStore", equalTo("us-sf-0001"));
+        given().auth().oauth2(elsewhere).queryParam("store", "us-sf-0001").get("/api/v1/admin/fulfilments")
+                .then().statusCode(403).body("code", equalTo("STORE_NOT_IN_SCOPE"));
+        given().auth().oauth2(staff).get("/api/v1/admin/fulfilments").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("store"));
+
         // A shipment is none of a store's business.
         JsonPath shipment = paid(Shop.placeOrder("US", Map.of(sku, 1), "US", "CA"));
         move(staff, shipment.getString("orderId"), 1, "pack", Map.of()).then().statusCode(403)
@@ -134,6 +144,35 @@ class AfterPaymentTest {
         // Nor is cancelling, or reading orders.
         given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("reason", "x"))
                 .post("/api/v1/admin/orders/{id}/cancellation", id).then().statusCode(403);
+    }
+
+    @Test
+    void aWarehouseWorksItsQueueOldestFirstAPageAtATime() {
+        String sku = TestSkus.create(pool, "US", 2500, 0);
+        pool.preparedQuery("insert into location_stock (location_id, sku_code, on_hand) values ('wh-us-east', $1, 3)")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(sku)).await().indefinitely();
+        List<String> orders = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            orders.add(paid(Shop.placeOrder("US", Map.of(sku, 1), "US", "NJ")).getString("orderId"));
+        }
+        move(Ops.ADMIN, orders.get(1), 1, "pack", Map.of()).then().statusCode(200);
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = given().auth().oauth2(Tokens.auditor("aud")).queryParam("location", "wh-us-east")
+                    .queryParam("status", "ALLOCATED").queryParam("limit", 1);
+            if (cursor != null) {
+                request = request.queryParam("cursor", cursor);
+            }
+            JsonPath page = request.get("/api/v1/admin/fulfilments").then().statusCode(200).extract().jsonPath();
+            seen.addAll(page.getList("items.orderId"));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        assertThat(seen).containsSubsequence(orders.get(0), orders.get(2)).doesNotContain(orders.get(1));
+        given().auth().oauth2(Ops.ADMIN).queryParam("status", "LOST").get("/api/v1/admin/fulfilments").then()
+                .statusCode(400);
+        given().auth().oauth2(Ops.ADMIN).queryParam("cursor", "nope").get("/api/v1/admin/fulfilments").then()
+                .statusCode(400);
     }
 
     @Test
