@@ -61,6 +61,8 @@ public final class StockApi {
             @Schema(nullable = true, description = "The store, for a store's shelf.") String store,
             @Schema(nullable = true, examples = "US") String country,
             @Schema(nullable = true, examples = "NV") String state,
+            @Schema(nullable = true, description = "Where it is, for the distance to a pickup store.") Double latitude,
+            @Schema(nullable = true) Double longitude,
             @Schema(description = "The region's main warehouse: region-wide counts move it.") boolean main) {
     }
 
@@ -79,5 +81,29 @@ public final class StockApi {
 
     @Schema(name = "LocationStock")
     public record LocationStock(Location location, List<LocationStockLevel> items) {
+    }
+
+    @Schema(name = "StockLocationInput", description = "A warehouse, or a store's shelf (its place is the store's).")
+    public record LocationInput(
+            @Schema(description = "WAREHOUSE or STORE.") @NotNull
+            @jakarta.validation.constraints.Pattern(regexp = "WAREHOUSE|STORE", message = "must be WAREHOUSE or STORE")
+            String kind,
+            @Schema(nullable = true, description = "A warehouse's region; a store's shelf is in its store's.",
+                    examples = "US") @Size(max = 8) String region,
+            @Schema(nullable = true, description = "For a store's shelf: the store.", examples = "us-sf-0001")
+            @Size(max = 63) String store,
+            @Schema(nullable = true, description = "A store's shelf takes the store's name when absent.",
+                    examples = "US east warehouse") @Size(max = 200) String name,
+            @Schema(nullable = true, description = "A warehouse's country, one the region ships to.", examples = "US")
+            @jakarta.validation.constraints.Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 3166-1 "
+                    + "alpha-2 country code") String country,
+            @Schema(nullable = true, examples = "NJ")
+            @jakarta.validation.constraints.Pattern(regexp = "[A-Za-z0-9]{1,3}", message = "must be a state or "
+                    + "province code such as NJ") String state,
+            @Schema(nullable = true) @jakarta.validation.constraints.DecimalMin("-90")
+            @jakarta.validation.constraints.DecimalMax("90") Double latitude,
+            @Schema(nullable = true) @jakarta.validation.constraints.DecimalMin("-180")
+            @jakarta.validation.constraints.DecimalMax("180") Double longitude,
+            @Schema(description = "Why, for the audit log.") @NotBlank @Size(max = 500) String reason) {
     }
 }

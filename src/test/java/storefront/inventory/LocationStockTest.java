@@ -83,6 +83,60 @@ class LocationStockTest {
                 .post(ADJUST, "wh-us", sku).then().statusCode(400).body("code", equalTo("MALFORMED_BODY"));
     }
 
+    @Test
+    void opsOpenAWarehouseAndAStoresShelfUnderIfMatch() {
+        String id = "wh-us-tx-" + Long.toString(System.nanoTime(), 36);
+        String path = "/api/v1/admin/locations/{id}";
+        Map<String, Object> warehouse = new java.util.HashMap<>(Map.of("kind", "WAREHOUSE", "region", "US",
+                "name", "Texas warehouse", "country", "us", "state", "tx", "latitude", 32.7767,
+                "longitude", -96.797, "reason", "new warehouse"));
+        given().auth().oauth2(Tokens.ops("eu-lead", "EU")).contentType(ContentType.JSON).body(warehouse)
+                .put(path, id).then().statusCode(403);
+        String etag = given().auth().oauth2(Ops.ADMIN).contentType(ContentType.JSON).body(warehouse).put(path, id)
+                .then().statusCode(201).body("region", equalTo("US")).body("country", equalTo("US"))
+                .body("state", equalTo("TX")).body("main", equalTo(false)).extract().header("ETag");
+        warehouse.put("name", "Dallas warehouse");
+        given().auth().oauth2(Ops.ADMIN).contentType(ContentType.JSON).body(warehouse).put(path, id).then()
+                .statusCode(428);
+        String renamed = given().auth().oauth2(Ops.ADMIN).header("If-Match", etag).contentType(ContentType.JSON)
+                .body(warehouse).put(path, id).then().statusCode(200).body("name", equalTo("Dallas warehouse"))
+                .extract().header("ETag");
+        given().auth().oauth2(Ops.ADMIN).header("If-Match", etag).contentType(ContentType.JSON).body(warehouse)
+                .put(path, id).then().statusCode(412);
+        warehouse.put("region", "EU");
+        given().auth().oauth2(Ops.ADMIN).header("If-Match", renamed).contentType(ContentType.JSON).body(warehouse)
+                .put(path, id).then().statusCode(400);
+        warehouse.put("region", "US");
+        warehouse.put("country", "DE");
+        given().auth().oauth2(Ops.ADMIN).header("If-Match", renamed).contentType(ContentType.JSON).body(warehouse)
+                .put(path, id).then().statusCode(400).body("errors.field", org.hamcrest.Matchers.hasItem("country"));
+        given().auth().oauth2(Ops.ADMIN).get(path, id).then().statusCode(200).header("ETag", renamed);
+        // Stock received there counts in the region.
+        String sku = TestSkus.create(pool, "US", 2500, 1);
+        adjust(Ops.ADMIN, id, sku, 6, "first delivery").then().statusCode(200);
+        assertThat(TestSkus.stock(pool, sku, "US")).containsExactly(7, 0);
+
+        // A store's shelf is placed where its store is, one per store.
+        String store = "us-tx-" + Long.toString(System.nanoTime(), 36);
+        pool.preparedQuery("""
+                        insert into store (id, name, kind, services, address_line1, city, state, country, region_code,
+                            latitude, longitude, time_zone)
+                        values ($1, 'Mi Store Dallas', 'FLAGSHIP', array['SALES', 'PICKUP'], '1 Elm St', 'Dallas',
+                            'TX', 'US', 'US', 32.78, -96.8, 'America/Chicago')""")
+                .execute(Tuple.of(store)).await().indefinitely();
+        Map<String, Object> shelf = Map.of("kind", "STORE", "store", store, "reason", "holds stock from now on");
+        given().auth().oauth2(Ops.ADMIN).contentType(ContentType.JSON).body(shelf).put(path, store).then()
+                .statusCode(201).body("store", equalTo(store)).body("name", equalTo("Mi Store Dallas"))
+                .body("state", equalTo("TX")).body("latitude", equalTo(32.78f));
+        given().auth().oauth2(Ops.ADMIN).contentType(ContentType.JSON).body(shelf).put(path, store + "-b").then()
+                .statusCode(400).body("errors.field", org.hamcrest.Matchers.hasItem("store"));
+        given().auth().oauth2(Ops.ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("kind", "STORE", "store", store, "country", "US", "reason", "x")).put(path, "x-" + store)
+                .then().statusCode(400);
+        assertThat(pool.preparedQuery("select action from audit_entry where target = $1 order by id")
+                .execute(Tuple.of("location:" + id)).await().indefinitely().size()).isEqualTo(2);
+    }
+
     private static Response adjust(String token, String location, String sku, int delta, String reason) {
         return given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("delta", delta, "reason", reason)).post(ADJUST, location, sku);
