@@ -99,21 +99,21 @@ public class FulfilmentService {
                         if (fulfilment == null) {
                             throw notFound(number);
                         }
-                        if (move.action() == Action.COLLECT && !Objects.equals(pickupCode, normalizedCode(move))) {
-                            throw new ProblemException(422, "PICKUP_CODE_MISMATCH", "Pickup code does not match",
-                                    "The code is not order " + orderNumber + "'s pickup code; do not hand it over.");
-                        }
-                        return apply(tx, operator, orderNumber, region, fulfilment, move);
+                        return apply(tx, operator, orderNumber, region, pickupCode, fulfilment, move);
                     });
         })).replaceWith(id.get());
     }
 
-    private Uni<Void> apply(Statements tx, Operator operator, String orderNumber, String region,
+    private Uni<Void> apply(Statements tx, Operator operator, String orderNumber, String region, String pickupCode,
                             Fulfilment fulfilment, Move move) {
         FulfilmentStatus before = fulfilment.status;
         Step step = FulfilmentMachine.apply(fulfilment.kind, before, move.action());
         if (step.refused()) {
             throw refused(fulfilment, step.refusal());
+        }
+        if (move.action() == Action.COLLECT && !codeMatches(pickupCode, move.pickupCode())) {
+            throw new ProblemException(422, "PICKUP_CODE_MISMATCH", "Pickup code does not match",
+                    "The code is not order " + orderNumber + "'s pickup code; do not hand it over.");
         }
         Shipment shipment = move.shipment();
         if (!step.moved()) {
@@ -178,8 +178,13 @@ public class FulfilmentService {
                 && Objects.equals(fulfilment.trackingNumber, shipment.trackingNumber()));
     }
 
-    private static String normalizedCode(Move move) {
-        return move.pickupCode() == null ? null : move.pickupCode().strip().toUpperCase(java.util.Locale.ROOT);
+    /** The code as read out at the counter (any case, spaces around), compared in constant time. */
+    private static boolean codeMatches(String orderCode, String given) {
+        if (orderCode == null || given == null) {
+            return false;
+        }
+        return java.security.MessageDigest.isEqual(orderCode.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                given.strip().toUpperCase(java.util.Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static String note(Move move) {

@@ -141,6 +141,9 @@ class AfterPaymentTest {
         JsonPath shipment = paid(Shop.placeOrder("US", Map.of(sku, 1), "US", "CA"));
         move(staff, shipment.getString("orderId"), 1, "pack", Map.of()).then().statusCode(403)
                 .body("code", equalTo("STORE_NOT_IN_SCOPE"));
+        // Nor is a shipment collected: the step is refused before any code is looked at.
+        move(Ops.ADMIN, shipment.getString("orderId"), 1, "collect", Map.of("pickupCode", "ABCDEFGH")).then()
+                .statusCode(409).body("code", equalTo("FULFILMENT_TRANSITION_REFUSED"));
         // Nor is cancelling, or reading orders.
         given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("reason", "x"))
                 .post("/api/v1/admin/orders/{id}/cancellation", id).then().statusCode(403);
