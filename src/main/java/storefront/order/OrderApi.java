@@ -86,7 +86,14 @@ public final class OrderApi {
             @Schema(nullable = true, description = "Until when delivered or collected units may be asked back: the "
                     + "region's return window after the order's last delivery; null until something is delivered.")
             Instant returnBy,
-            @Schema(description = "The shopper's returns, oldest first.") List<Return> returns) {
+            @Schema(description = "The shopper's returns, oldest first.") List<Return> returns,
+            @Schema(description = "Refunds asked of the payment provider, oldest first (for a cancellation, a "
+                    + "return, or by ops); `refunded` is what the provider has confirmed.") List<Refund> refunds) {
+    }
+
+    @Schema(name = "OrderRefund")
+    public record Refund(@Schema(description = "When it was asked of the payment provider.") Instant at,
+                         Money amount) {
     }
 
     @Schema(name = "OrderReturn", description = "Units a shopper sends back, and what became of them.")

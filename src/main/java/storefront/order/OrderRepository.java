@@ -82,7 +82,12 @@ class OrderRepository {
                                                       'writtenOff', rl.written_off) order by rl.sku_code)
                                                   from order_return_line rl where rl.return_id = t.id))
                                     order by t.number)::text
-                    from order_return t where t.order_id = o.id) as returns
+                    from order_return t where t.order_id = o.id) as returns,
+                   (select json_agg(json_build_object('at', r.created_at,
+                                        'amount', json_build_object('amountMinor', r.amount_minor,
+                                                                    'currency', o.currency))
+                                    order by r.created_at, r.id)::text
+                    from refund r where r.order_id = o.id) as refunds
             from customer_order o""";
 
     private final Json json;
@@ -354,6 +359,8 @@ class OrderRepository {
                         OrderApi.Cancellation.by(row.getString("cancelled_by")), row.getString("cancel_reason")),
                 SqlTime.instant(row.getOffsetDateTime("return_by")),
                 row.getString("returns") == null ? List.of()
-                        : List.of(json.read(row.getString("returns"), OrderApi.Return[].class)));
+                        : List.of(json.read(row.getString("returns"), OrderApi.Return[].class)),
+                row.getString("refunds") == null ? List.of()
+                        : List.of(json.read(row.getString("refunds"), OrderApi.Refund[].class)));
     }
 }

@@ -101,7 +101,8 @@ public class OrderService {
                 o.reservedUntil(), o.delivery() == null ? null : new OrderApi.Delivery(o.delivery().method(),
                         o.delivery().name(), o.delivery().minDays(), o.delivery().maxDays()), o.pickup(),
                 o.fulfilments(), FulfilmentMachine.progress(o.fulfilments().stream().map(OrderApi.Fulfilment::status)
-                        .toList()), o.cancellation(), o.returnBy(), o.returns());
+                        .toList()), o.cancellation(), o.returnBy(), o.returns(),
+                o.refunds());
     }
 
     // ---- what checkout and payments do to orders, on their transaction's connection (or the pool) ----

@@ -15,7 +15,8 @@ public record StoredOrder(UUID id, String number, byte[] accessTokenHash, String
                           Instant createdAt, Instant paidAt, Instant reservedUntil, List<LineItem> lines,
                           NewOrder.Delivery delivery, OrderApi.Pickup pickup,
                           List<OrderApi.Fulfilment> fulfilments, OrderApi.Cancellation cancellation,
-                          Instant returnBy, List<OrderApi.Return> returns) {
+                          Instant returnBy, List<OrderApi.Return> returns,
+                          List<OrderApi.Refund> refunds) {
 
     public PriceSummary totals() {
         return PriceSummary.of(new Totals.Amounts(subtotal, shipping, tax, taxRateBps, "INCLUSIVE".equals(taxMode),

@@ -79,14 +79,24 @@ class ReturnsTest {
         assertThat(TestSkus.stock(pool, a, "EU")).containsExactly(4, 0);
         assertThat(refundsAsked(intent)).containsExactly(2999L);
 
-        // The rest comes back, one unit damaged: written off; the refund is everything left, delivery included.
+        // Ops give 1000 back as a goodwill gesture.
+        given().auth().oauth2(Ops.ADMIN).header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(ContentType.JSON).body(Map.of("amountMinor", 1000, "reason", "goodwill"))
+                .post("/api/v1/admin/orders/{id}/refunds", id).then().statusCode(201);
+
+        // The rest comes back, one unit damaged: written off; the refund is everything left, delivery included,
+        // less what was given back already: together, exactly what was paid.
         String second = ask(placed, UUID.randomUUID().toString(), Map.of(a, 1, b, 1), "changed my mind").then()
                 .statusCode(201).extract().path("id");
         staff(Ops.ADMIN, second, "receipt", Map.of("location", "wh-eu")).then().statusCode(200);
         staff(Ops.ADMIN, second, "refund", Map.of("reason", "b damaged", "lines", List.of(
                 Map.of("sku", a, "restock", 1, "writeOff", 0), Map.of("sku", b, "restock", 0, "writeOff", 1))))
-                .then().statusCode(200).body("refund.amountMinor", equalTo((int) (total - 2999)));
-        assertThat(refundsAsked(intent)).containsExactly(2999L, total - 2999);
+                .then().statusCode(200).body("refund.amountMinor", equalTo((int) (total - 2999 - 1000)));
+        assertThat(refundsAsked(intent)).containsExactly(2999L, 1000L, total - 3999);
+        given().auth().oauth2(Ops.ADMIN).header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(ContentType.JSON).body(Map.of("amountMinor", 1, "reason", "more"))
+                .post("/api/v1/admin/orders/{id}/refunds", id).then().statusCode(422)
+                .body("refundableMinor", equalTo(0));
         assertThat(located(a)).containsExactly("wh-eu 5/0");
         assertThat(located(b)).containsExactly("wh-eu 4/0");
         // Nothing is left to return.
@@ -107,10 +117,11 @@ class ReturnsTest {
                 .then().statusCode(200).header("Content-Language", "de").extract().jsonPath();
         assertThat(timeline.getString("locale")).isEqualTo("de");
         assertThat(timeline.getList("entries.code")).containsExactly("PLACED", "PAID", "SHIPPED", "DELIVERED",
-                "RETURN_REQUESTED", "RETURN_RECEIVED", "RETURN_REFUNDED", "RETURN_REQUESTED", "RETURN_RECEIVED",
-                "RETURN_REFUNDED");
+                "RETURN_REQUESTED", "RETURN_RECEIVED", "RETURN_REFUNDED", "REFUND_ISSUED", "REFUND_ISSUED",
+                "RETURN_REQUESTED", "RETURN_RECEIVED", "RETURN_REFUNDED", "REFUND_ISSUED");
         assertThat(timeline.getList("entries.text")).contains("Bestellung aufgegeben",
-                "Paket 1 mit DHL versandt (Sendungsnummer JD01)", "Rücksendung 2 erstattet");
+                "Paket 1 mit DHL versandt (Sendungsnummer JD01)", "Rücksendung 2 erstattet",
+                "Erstattung von 29,99\u00a0€ veranlasst");
         // A language the region does not offer: its default (English); without credentials: nothing.
         given().header("Order-Token", placed.getString("accessToken")).header("Accept-Language", "ja")
                 .get("/api/v1/orders/{id}/timeline", id).then().statusCode(200)
