@@ -20,6 +20,23 @@ final class CatalogApi {
     record PriceRange(Money min, Money max) {
     }
 
+    @Schema(name = "Image", description = "A picture on the brand's image CDN: load it from there; its size lets "
+            + "a page reserve the space before it arrives.")
+    record Image(
+            @Schema(examples = "https://i01.appmifile.com/storefront/mi-band-8/hero.jpg") String url,
+            @Schema(description = "Pixels.", examples = "1600") int width,
+            @Schema(description = "Pixels.", examples = "1600") int height,
+            @Schema(description = "Alt text in the response's Content-Language (or the nearest available).",
+                    examples = "Mi Band 8 in Graphite Black") String alt,
+            @Schema(nullable = true, description = "The SKU it shows; null for the product as a whole.",
+                    examples = "MI-BAND-8-BLACK") String sku) {
+
+        static Image of(StoredProduct.Picture picture, String locale, String defaultLocale) {
+            return picture == null ? null : new Image(picture.url(), picture.width(), picture.height(),
+                    picture.altIn(locale, defaultLocale), picture.sku());
+        }
+    }
+
     @Schema(name = "Sku", description = "A variant of a product, priced in the region.")
     record SkuView(
             @Schema(description = "SKU code.", examples = "MI-BAND-8-BLACK") String code,
@@ -27,7 +44,9 @@ final class CatalogApi {
             Map<String, String> options,
             @Schema(description = "Price in the region.") Money price,
             @Schema(description = "Whether it can be bought now; an out-of-stock SKU stays listed. No counts are "
-                    + "shown.") StockState stock) {
+                    + "shown.") StockState stock,
+            @Schema(nullable = true, description = "The SKU's own first picture (its colour, say); null when it has "
+                    + "none.") Image image) {
     }
 
     @Schema(name = "ProductSummary", description = "A product as a listing shows it.")
@@ -37,7 +56,9 @@ final class CatalogApi {
                     examples = "Mi Band 8") String name,
             @Schema(description = "Category code.", examples = "WEARABLE") String category,
             PriceRange priceRange,
-            @Schema(description = "The SKUs sold in the region.") List<SkuView> skus) {
+            @Schema(description = "The SKUs sold in the region.") List<SkuView> skus,
+            @Schema(nullable = true, description = "The product's main picture; null when it has none.")
+            Image image) {
     }
 
     @Schema(name = "ProductPage", description = "One page of products; follow nextCursor for the next.")
@@ -56,7 +77,9 @@ final class CatalogApi {
             @Schema(description = "Certifications the product holds.", examples = "[\"CE\", \"FCC\"]")
             List<String> certifications,
             PriceRange priceRange,
-            List<SkuView> skus) {
+            List<SkuView> skus,
+            @Schema(description = "Every picture in display order: the product's, then each SKU's (`sku` says "
+                    + "which); only those of SKUs sold in the region.") List<Image> media) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

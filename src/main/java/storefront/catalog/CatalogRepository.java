@@ -45,11 +45,18 @@ class CatalogRepository {
     }
 
     /** A product in a listing, with its price range in the region. */
-    public record ListedProduct(long id, String slug, String category, String name, long minPrice, long maxPrice) {
+    public record ListedProduct(long id, String slug, String category, String name, long minPrice, long maxPrice,
+                                StoredProduct.Picture image) {
     }
 
-    public record PricedSku(long productId, String code, Map<String, String> options, long price, StockState stock) {
+    public record PricedSku(long productId, String code, Map<String, String> options, long price, StockState stock,
+                            StoredProduct.Picture image) {
     }
+
+    /** The product's main picture: its first of the product as a whole, else its first of any SKU. */
+    private static final String MAIN_PICTURE = """
+            (select e.m from jsonb_array_elements(p.media) with ordinality as e(m, n)
+             order by (e.m ->> 'sku') is not null, e.n limit 1)::text""";
 
     /*
      * Walks products in slug order and stops at the limit: no grouping or
@@ -57,7 +64,7 @@ class CatalogRepository {
      */
     static final String AVAILABLE_PRODUCTS = """
             select p.id, p.slug, p.category_code, coalesce(t.name, p.slug) as name,
-                   price.min_price, price.max_price
+                   price.min_price, price.max_price, %s as image
             from region r
             join product p on true
             left join product_region pr on pr.product_id = p.id and pr.region_code = $1
@@ -90,11 +97,13 @@ class CatalogRepository {
                    or strpos(lower(t.name || ' ' || t.description), lower($4)) > 0)
               and ($7::text is null or p.slug > $7)
             order by p.slug
-            limit $8""";
+            limit $8""".formatted(MAIN_PICTURE);
 
     private static final String PRICED_SKUS = """
             select s.product_id, s.code, s.options, sp.amount_minor,
-                   coalesce(stock_state(st.on_hand, st.reserved, st.low_threshold), 'OUT_OF_STOCK') as stock
+                   coalesce(stock_state(st.on_hand, st.reserved, st.low_threshold), 'OUT_OF_STOCK') as stock,
+                   (select e.m from product p, jsonb_array_elements(p.media) with ordinality as e(m, n)
+                    where p.id = s.product_id and e.m ->> 'sku' = s.code order by e.n limit 1)::text as image
             from sku s join sku_price sp on sp.sku_id = s.id and sp.region_code = $1
             left join stock st on st.sku_code = s.code and st.region_code = $1
             where s.product_id = any($2)
@@ -117,7 +126,8 @@ class CatalogRepository {
                     from sku s where s.product_id = p.id) as skus,
                    (select json_agg(json_build_object('region', region_code, 'listed', listed,
                                         'reason', delisted_reason, 'from', available_from, 'until', available_until))
-                    from product_region where product_id = p.id) as listings
+                    from product_region where product_id = p.id) as listings,
+                   p.media::text as media
             from product p where p.slug = $1""";
 
     /** Read through {@link Statements}: arrays as JSON text. */
@@ -177,7 +187,8 @@ class CatalogRepository {
             List<ListedProduct> page = new ArrayList<>();
             for (Row row : rows) {
                 page.add(new ListedProduct(row.getLong("id"), row.getString("slug"), row.getString("category_code"),
-                        row.getString("name"), row.getLong("min_price"), row.getLong("max_price")));
+                        row.getString("name"), row.getLong("min_price"), row.getLong("max_price"),
+                        picture(row.getString("image"))));
             }
             return page;
         });
@@ -195,7 +206,7 @@ class CatalogRepository {
                     for (Row row : rows) {
                         skus.add(new PricedSku(row.getLong("product_id"), row.getString("code"),
                                 options(row.getJsonObject("options")), row.getLong("amount_minor"),
-                                StockState.valueOf(row.getString("stock"))));
+                                StockState.valueOf(row.getString("stock")), picture(row.getString("image"))));
                     }
                     return skus;
                 });
@@ -276,9 +287,11 @@ class CatalogRepository {
             objects(row.getJsonArray("listings")).forEach(l -> listings.put(l.getString("region"),
                     new Listing(l.getBoolean("listed"), l.getString("reason"), instant(l.getString("from")),
                             instant(l.getString("until")))));
+            List<StoredProduct.Picture> media = new ArrayList<>();
+            objects(new JsonArray(row.getString("media"))).forEach(m -> media.add(picture(m)));
             return Optional.of(new StoredProduct(row.getLong("id"), facts, row.getString("retired_reason"),
                     List.copyOf(texts), List.copyOf(skus),
-                    Map.copyOf(listings)));
+                    Map.copyOf(listings), List.copyOf(media)));
         });
     }
 
@@ -292,6 +305,20 @@ class CatalogRepository {
     /** No product_region row (listed is null) is the default listing. */
     private static Listing listing(Boolean listed, String delistedReason, Instant from, Instant until) {
         return listed == null ? Listing.DEFAULT : new Listing(listed, delistedReason, from, until);
+    }
+
+    private static StoredProduct.Picture picture(String json) {
+        return json == null ? null : picture(new JsonObject(json));
+    }
+
+    private static StoredProduct.Picture picture(JsonObject m) {
+        Map<String, String> alt = new LinkedHashMap<>();
+        JsonObject texts = m.getJsonObject("alt");
+        if (texts != null) {
+            texts.forEach(e -> alt.put(e.getKey(), String.valueOf(e.getValue())));
+        }
+        return new StoredProduct.Picture(m.getString("sku"), m.getString("url"), m.getInteger("width"),
+                m.getInteger("height"), Map.copyOf(alt));
     }
 
     private static List<JsonObject> objects(JsonArray array) {

@@ -19,6 +19,7 @@ import storefront.catalog.CatalogApi.ProductDetail;
 import storefront.catalog.CatalogApi.ProductPage;
 import storefront.catalog.CatalogApi.ProductSummary;
 import storefront.catalog.CatalogApi.SkuAvailability;
+import storefront.catalog.CatalogApi.Image;
 import storefront.catalog.CatalogApi.SkuView;
 import storefront.catalog.CatalogRepository.ListedProduct;
 import storefront.catalog.CatalogRepository.ListingQuery;
@@ -114,11 +115,12 @@ public class CatalogService {
                 for (PricedSku sku : skus) {
                     skusByProduct.computeIfAbsent(sku.productId(), id -> new ArrayList<>())
                             .add(new SkuView(sku.code(), sku.options(), new Money(sku.price(), region.currency()),
-                                    sku.stock()));
+                                    sku.stock(), Image.of(sku.image(), key.locale(), region.defaultLocale())));
                 }
                 List<ProductSummary> items = page.stream().map(p -> new ProductSummary(p.slug(), p.name(), p.category(),
                         new PriceRange(new Money(p.minPrice(), region.currency()), new Money(p.maxPrice(), region.currency())),
-                        skusByProduct.getOrDefault(p.id(), List.of()))).toList();
+                        skusByProduct.getOrDefault(p.id(), List.of()),
+                        Image.of(p.image(), key.locale(), region.defaultLocale()))).toList();
                 return cache.json(200, new ProductPage(items, next), key.locale());
             });
         });
@@ -203,19 +205,25 @@ public class CatalogService {
     private static ProductDetail detailView(StoredProduct product, RegionView region, String locale) {
         Text text = pickText(product, locale, region.defaultLocale());
         List<SkuView> skus = new ArrayList<>();
+        java.util.Set<String> sold = new java.util.HashSet<>();
         for (StoredSku sku : product.skus()) {
             Long price = sku.pricesByRegion().get(region.code());
             if (price != null) {
+                sold.add(sku.code());
+                StoredProduct.Picture own = product.media().stream().filter(m -> sku.code().equals(m.sku()))
+                        .findFirst().orElse(null);
                 skus.add(new SkuView(sku.code(), sku.options(), new Money(price, region.currency()),
-                        sku.stockIn(region.code())));
+                        sku.stockIn(region.code()), Image.of(own, locale, region.defaultLocale())));
             }
         }
+        List<Image> media = product.media().stream().filter(m -> m.sku() == null || sold.contains(m.sku()))
+                .map(m -> Image.of(m, locale, region.defaultLocale())).toList();
         long min = skus.stream().mapToLong(s -> s.price().amountMinor()).min().orElseThrow();
         long max = skus.stream().mapToLong(s -> s.price().amountMinor()).max().orElseThrow();
         return new ProductDetail(product.facts().slug(), text == null ? product.facts().slug() : text.name(),
                 text == null ? "" : text.description(), product.facts().category(),
                 product.facts().certifications().stream().sorted().toList(),
-                new PriceRange(new Money(min, region.currency()), new Money(max, region.currency())), skus);
+                new PriceRange(new Money(min, region.currency()), new Money(max, region.currency())), skus, media);
     }
 
     /** The same preference as the listing query: requested locale, region default, English, then any. */

@@ -163,6 +163,28 @@ final class OpsApi {
             Map<@NotBlank @Size(max = 40) String, @NotNull @Size(max = 200) String> options) {
     }
 
+    @Schema(name = "MediaInput", description = "A picture of the product, or of one of its SKUs: an https address "
+            + "on the brand's image CDN, never fetched by the API.")
+    record MediaInput(
+            @Schema(nullable = true, description = "The SKU it shows; the product as a whole when absent.",
+                    examples = "MI-BAND-8-BLACK") @Pattern(regexp = SKU) String sku,
+            @Schema(required = true, examples = "https://i01.appmifile.com/storefront/mi-band-8/hero.jpg")
+            @NotBlank @Size(max = 500) String url,
+            @Schema(required = true, description = "Pixels.", examples = "1600") @NotNull @Min(1) @Max(20000)
+            Integer width,
+            @Schema(required = true, description = "Pixels.", examples = "1600") @NotNull @Min(1) @Max(20000)
+            Integer height,
+            @Schema(required = true, description = "Alt text per locale; the default locale of every region that "
+                    + "sells the product's category is required.", examples = "{\"en\": \"Mi Band 8 in Graphite "
+                    + "Black\"}")
+            @NotEmpty @Size(max = 20) Map<@NotBlank @Pattern(regexp = LOCALE) String,
+                    @NotBlank @Size(max = 300) String> alt) {
+    }
+
+    @Schema(name = "AdminMedia")
+    record MediaView(@Schema(nullable = true) String sku, String url, int width, int height, Map<String, String> alt) {
+    }
+
     @Schema(name = "ProductInput", description = "A product with its SKUs, localized text and certifications. "
             + "On update, SKUs are matched by code: missing ones are removed with their prices.")
     record ProductInput(
@@ -172,6 +194,8 @@ final class OpsApi {
             List<@NotBlank @Pattern(regexp = CERTIFICATION) String> certifications,
             @NotEmpty @Size(max = 20) @Schema(required = true) List<@NotNull @Valid TextInput> texts,
             @NotEmpty @Size(max = 50) @Schema(required = true) List<@NotNull @Valid SkuInput> skus,
+            @Schema(nullable = true, description = "Pictures in display order, the product's main one first; "
+                    + "replaced whole; none when absent.") @Size(max = 60) List<@NotNull @Valid MediaInput> media,
             @NotBlank @Size(max = MAX_REASON) @Schema(required = true) String reason) {
     }
 
@@ -186,7 +210,7 @@ final class OpsApi {
 
     @Schema(name = "AdminProduct", description = "A product as ops maintain it, across every region.")
     record ProductView(String slug, String category, List<String> certifications, List<TextView> texts,
-                       List<SkuView> skus, boolean retired,
+                       List<SkuView> skus, List<MediaView> media, boolean retired,
                        @Schema(nullable = true, description = "Why it was retired; null while sold.") String retiredReason) {
     }
 

@@ -3,6 +3,7 @@ package storefront.ops;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.hibernate.annotations.ColumnTransformer;
 import storefront.common.Money;
 import storefront.ops.OpsApi.ProductInput;
 import storefront.ops.OpsApi.ProductView;
@@ -67,6 +69,11 @@ class Product {
     @CollectionTable(name = "product_text", joinColumns = @JoinColumn(name = "product_id"))
     Set<LocalizedText> texts = new HashSet<>();
 
+    /** Replaced whole, never changed in place. */
+    @Convert(converter = MediaItems.class)
+    @ColumnTransformer(read = "media::text", write = "cast(cast(? as text) as jsonb)")
+    List<MediaItems.Item> media = List.of();
+
     @OneToMany(mappedBy = "product", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
     Set<Sku> skus = new LinkedHashSet<>();
@@ -101,6 +108,8 @@ class Product {
             sku.options = given.options() == null ? Map.of() : Map.copyOf(given.options());
             sku.position = position;
         }
+        media = input.media() == null ? List.of() : input.media().stream().map(m -> new MediaItems.Item(m.sku(),
+                m.url().strip(), m.width(), m.height(), new TreeMap<>(m.alt()))).toList();
     }
 
     /** Makes the prices in {@code region} exactly {@code prices} (SKU code to minor units). */
@@ -124,6 +133,7 @@ class Product {
         return new ProductView(slug, categoryCode, certifications.stream().sorted().toList(),
                 texts.stream().sorted(Comparator.comparing(LocalizedText::locale))
                         .map(t -> new TextView(t.locale(), t.name(), t.description())).toList(),
-                skuViews, retiredAt != null, retiredReason);
+                skuViews, media.stream().map(m -> new OpsApi.MediaView(m.sku(), m.url(), m.width(), m.height(),
+                        new TreeMap<>(m.alt()))).toList(), retiredAt != null, retiredReason);
     }
 }

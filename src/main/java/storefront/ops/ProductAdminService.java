@@ -11,9 +11,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import storefront.audit.AuditLog;
@@ -57,8 +59,11 @@ class ProductAdminService {
     private final Clock clock;
     private final AvailabilityLedger ledger;
 
+    private final MediaConfig media;
+
     ProductAdminService(ProductRepository products, AuditLog audit, CatalogVersion version,
-                        RegionDirectory directory, Clock clock, AvailabilityLedger ledger) {
+                        RegionDirectory directory, Clock clock, AvailabilityLedger ledger, MediaConfig media) {
+        this.media = media;
         this.products = products;
         this.ledger = ledger;
         this.audit = audit;
@@ -83,7 +88,7 @@ class ProductAdminService {
         }
         checkContent(input);
         String slug = input.slug();
-        return write(slug, () -> checkCodes(input)
+        return checkMedia(input).flatMap(checked -> write(slug, () -> checkCodes(input)
                 .flatMap(ignored -> RowLocks.findOrLockToCreate(target(slug), () -> products.whole(slug)))
                 .flatMap(existing -> {
                     if (existing != null) {
@@ -101,7 +106,7 @@ class ProductAdminService {
                 .call(product -> ledger.reconsider(Statements.inSession(), AvailabilityLedger.Scope.created(slug)))
                 .flatMap(product -> audit.record(Statements.inSession(), operator, new Change("PRODUCT_CREATED",
                         null, target(slug), null, product.view()), input.reason().strip(), null)
-                        .replaceWith(tagged(product))));
+                        .replaceWith(tagged(product)))));
     }
 
     Uni<Tagged> update(Operator operator, String slug, String ifMatch, ProductInput input) {
@@ -110,14 +115,14 @@ class ProductAdminService {
                     "cannot change; a product keeps its slug (retire it and create another)")));
         }
         checkContent(input);
-        return guarded(slug, ifMatch, product -> checkCodes(input)
+        return checkMedia(input).flatMap(checked -> guarded(slug, ifMatch, product -> checkCodes(input)
                 .flatMap(ignored -> requireOwnSkus(input, slug))
                 .flatMap(ignored -> {
                     ProductView before = product.view();
                     product.assign(input);
                     return changed(product, operator, "PRODUCT_UPDATED", null, target(slug), before, product.view(),
                             input.reason().strip());
-                }));
+                })));
     }
 
     Uni<Tagged> retire(Operator operator, String slug, String ifMatch, String reason) {
@@ -222,6 +227,59 @@ class ProductAdminService {
             }
             return null;
         });
+    }
+
+    /**
+     * 400 naming each picture at fault: not https on the brand's image CDN, of a
+     * SKU the product does not have, or without alt text in the default locale
+     * of a region that sells the product's category.
+     */
+    private Uni<Void> checkMedia(ProductInput input) {
+        List<OpsApi.MediaInput> pictures = input.media() == null ? List.of() : input.media();
+        if (pictures.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return directory.regions().map(regions -> {
+            Set<String> required = new TreeSet<>();
+            regions.all().stream().filter(r -> r.view().categories().contains(input.category()))
+                    .forEach(r -> required.add(r.view().defaultLocale()));
+            Set<String> skus = new HashSet<>(input.skus().stream().map(SkuInput::code).toList());
+            Set<String> hosts = new HashSet<>(media.hosts().stream().map(h -> h.strip().toLowerCase(Locale.ROOT))
+                    .toList());
+            List<Problem.FieldError> errors = new ArrayList<>();
+            for (int i = 0; i < pictures.size(); i++) {
+                OpsApi.MediaInput picture = pictures.get(i);
+                String field = "media[" + i + "]";
+                if (!onCdn(picture.url().strip(), hosts)) {
+                    errors.add(new Problem.FieldError(field + ".url", "must be an https address on the brand's "
+                            + "image CDN (" + String.join(", ", new TreeSet<>(hosts)) + ")"));
+                }
+                if (picture.sku() != null && !skus.contains(picture.sku())) {
+                    errors.add(new Problem.FieldError(field + ".sku", "is not a SKU of this product"));
+                }
+                Set<String> missing = new TreeSet<>(required);
+                missing.removeAll(picture.alt().keySet());
+                if (!missing.isEmpty()) {
+                    errors.add(new Problem.FieldError(field + ".alt", "needs the default locale of every region "
+                            + "selling " + input.category() + ": missing " + String.join(", ", missing)));
+                }
+            }
+            if (!errors.isEmpty()) {
+                throw ProblemException.invalid(errors);
+            }
+            return null;
+        });
+    }
+
+    private static boolean onCdn(String url, Set<String> hosts) {
+        try {
+            java.net.URI uri = new java.net.URI(url);
+            return "https".equals(uri.getScheme()) && uri.getRawUserInfo() == null && uri.getHost() != null
+                    && hosts.contains(uri.getHost().toLowerCase(Locale.ROOT)) && uri.getRawFragment() == null
+                    && uri.getPort() == -1;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     /** 409 when a SKU code of the input belongs to another product. */

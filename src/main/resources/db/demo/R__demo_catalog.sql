@@ -196,6 +196,40 @@ join (values
 ) as s(slug, code, options, position) on s.slug = p.slug
 on conflict do nothing;
 
+-- Pictures on the brand's image CDN, for demo products that have none yet: the
+-- product from the front and from the side, then one of each SKU (its colour),
+-- with alt text in every locale the product has text in.
+update product p set media = pictures.media
+from (
+    select p.id,
+           jsonb_build_array(
+               jsonb_build_object('sku', null, 'url', 'https://i01.appmifile.com/storefront/' || p.slug || '/front.jpg',
+                                  'width', 1600, 'height', 1600,
+                                  'alt', (select jsonb_object_agg(t.locale, t.name) from product_text t
+                                          where t.product_id = p.id)),
+               jsonb_build_object('sku', null, 'url', 'https://i01.appmifile.com/storefront/' || p.slug || '/side.jpg',
+                                  'width', 1600, 'height', 1200,
+                                  'alt', (select jsonb_object_agg(t.locale, t.name || case t.locale
+                                              when 'de' then ', Seitenansicht' when 'zh-CN' then '，侧面'
+                                              else ', side view' end)
+                                          from product_text t where t.product_id = p.id)))
+           || coalesce((select jsonb_agg(jsonb_build_object(
+                            'sku', s.code,
+                            'url', 'https://i02.appmifile.com/storefront/' || p.slug || '/' || lower(s.code) || '.jpg',
+                            'width', 1200, 'height', 1200,
+                            'alt', (select jsonb_object_agg(t.locale, t.name || ' – ' ||
+                                        (select string_agg(o.value, ', ' order by o.key)
+                                         from jsonb_each_text(s.options) o(key, value)))
+                                    from product_text t where t.product_id = p.id))
+                            order by s.position, s.code)
+                        from sku s where s.product_id = p.id), '[]'::jsonb) as media
+    from product p
+) pictures
+where pictures.id = p.id and p.media = '[]'::jsonb
+  and p.slug in ('mi-band-8', 'mi-band-8-pro', 'mi-power-bank-10000', 'mi-power-bank-20000',
+                 'mi-wireless-power-bank-10000', 'mi-headphones', 'mi-headphones-comfort', 'mi-in-ear-headphones',
+                 'mi-in-ear-headphones-pro', 'mi-note', 'mi-note-pro', 'mi-4', 'mi-4i', 'redmi-note-3');
+
 -- Prices in minor units: cents, euro cents, fen and paise.
 insert into sku_price (sku_id, region_code, currency, amount_minor)
 select s.id, pr.region_code, r.currency, pr.amount_minor
