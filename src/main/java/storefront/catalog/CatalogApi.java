@@ -79,7 +79,26 @@ final class CatalogApi {
             PriceRange priceRange,
             List<SkuView> skus,
             @Schema(description = "Every picture in display order: the product's, then each SKU's (`sku` says "
-                    + "which); only those of SKUs sold in the region.") List<Image> media) {
+                    + "which); only those of SKUs sold in the region.") List<Image> media,
+            @Schema(description = "What to draw the selectors with: each option type the SKUs vary by, with the "
+                    + "values some SKU sold in the region has. A SKU's `options` maps each option's code to one "
+                    + "value's code, so a selection of values names one SKU of `skus`, or none (that combination "
+                    + "does not exist here).") List<OptionSelector> options) {
+    }
+
+    @Schema(name = "OptionSelector", description = "An option type (colour, capacity) and its values.")
+    record OptionSelector(
+            @Schema(description = "The key in a SKU's options.", examples = "colour") String code,
+            @Schema(description = "In the response's Content-Language (or the nearest available).",
+                    examples = "Farbe") String label,
+            List<OptionChoice> values) {
+    }
+
+    @Schema(name = "OptionChoice")
+    record OptionChoice(
+            @Schema(description = "The value in a SKU's options.", examples = "Graphite Black") String code,
+            @Schema(examples = "Graphitschwarz") String label,
+            @Schema(description = "Whether some SKU with this value is in stock here.") boolean available) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

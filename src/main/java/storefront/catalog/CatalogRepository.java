@@ -127,7 +127,7 @@ class CatalogRepository {
                    (select json_agg(json_build_object('region', region_code, 'listed', listed,
                                         'reason', delisted_reason, 'from', available_from, 'until', available_until))
                     from product_region where product_id = p.id) as listings,
-                   p.media::text as media
+                   p.media::text as media, p.options::text as options
             from product p where p.slug = $1""";
 
     /** Read through {@link Statements}: arrays as JSON text. */
@@ -289,9 +289,17 @@ class CatalogRepository {
                             instant(l.getString("until")))));
             List<StoredProduct.Picture> media = new ArrayList<>();
             objects(new JsonArray(row.getString("media"))).forEach(m -> media.add(picture(m)));
+            List<StoredProduct.OptionType> optionTypes = new ArrayList<>();
+            objects(new JsonArray(row.getString("options"))).forEach(o -> {
+                List<StoredProduct.OptionValue> values = new ArrayList<>();
+                objects(o.getJsonArray("values")).forEach(v -> values.add(new StoredProduct.OptionValue(
+                        v.getString("code"), texts(v.getJsonObject("labels")))));
+                optionTypes.add(new StoredProduct.OptionType(o.getString("code"), texts(o.getJsonObject("labels")),
+                        List.copyOf(values)));
+            });
             return Optional.of(new StoredProduct(row.getLong("id"), facts, row.getString("retired_reason"),
                     List.copyOf(texts), List.copyOf(skus),
-                    Map.copyOf(listings), List.copyOf(media)));
+                    Map.copyOf(listings), List.copyOf(media), List.copyOf(optionTypes)));
         });
     }
 
@@ -312,13 +320,17 @@ class CatalogRepository {
     }
 
     private static StoredProduct.Picture picture(JsonObject m) {
-        Map<String, String> alt = new LinkedHashMap<>();
-        JsonObject texts = m.getJsonObject("alt");
-        if (texts != null) {
-            texts.forEach(e -> alt.put(e.getKey(), String.valueOf(e.getValue())));
-        }
         return new StoredProduct.Picture(m.getString("sku"), m.getString("url"), m.getInteger("width"),
-                m.getInteger("height"), Map.copyOf(alt));
+                m.getInteger("height"), texts(m.getJsonObject("alt")));
+    }
+
+    /** Texts per locale of a JSON object. */
+    private static Map<String, String> texts(JsonObject byLocale) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        if (byLocale != null) {
+            byLocale.forEach(e -> texts.put(e.getKey(), String.valueOf(e.getValue())));
+        }
+        return Map.copyOf(texts);
     }
 
     private static List<JsonObject> objects(JsonArray array) {

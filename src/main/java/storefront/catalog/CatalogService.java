@@ -29,6 +29,7 @@ import storefront.catalog.StoredProduct.Text;
 import storefront.common.CachedResponse;
 import storefront.common.Cursor;
 import storefront.common.Money;
+import storefront.inventory.StockApi.StockState;
 import storefront.common.Problem;
 import storefront.common.ProblemException;
 import storefront.common.QueryParams;
@@ -223,7 +224,43 @@ public class CatalogService {
         return new ProductDetail(product.facts().slug(), text == null ? product.facts().slug() : text.name(),
                 text == null ? "" : text.description(), product.facts().category(),
                 product.facts().certifications().stream().sorted().toList(),
-                new PriceRange(new Money(min, region.currency()), new Money(max, region.currency())), skus, media);
+                new PriceRange(new Money(min, region.currency()), new Money(max, region.currency())), skus, media,
+                selectors(product, skus, locale, region.defaultLocale()));
+    }
+
+    /**
+     * The selectors of the SKUs sold here: the declared option types and those of
+     * their values some sold SKU has, in declared order; for a product that
+     * declares none, what its SKUs' options name, as they name it.
+     */
+    private static List<CatalogApi.OptionSelector> selectors(StoredProduct product, List<SkuView> sold, String locale,
+                                                             String defaultLocale) {
+        List<StoredProduct.OptionType> types = product.options();
+        if (types.isEmpty()) {
+            Map<String, java.util.LinkedHashSet<String>> named = new LinkedHashMap<>();
+            sold.forEach(sku -> sku.options().forEach((option, value) ->
+                    named.computeIfAbsent(option, k -> new java.util.LinkedHashSet<>()).add(value)));
+            List<StoredProduct.OptionType> derived = new ArrayList<>();
+            named.forEach((option, values) -> derived.add(new StoredProduct.OptionType(option, Map.of(),
+                    values.stream().map(v -> new StoredProduct.OptionValue(v, Map.of())).toList())));
+            types = derived;
+        }
+        List<CatalogApi.OptionSelector> selectors = new ArrayList<>();
+        for (StoredProduct.OptionType type : types) {
+            List<CatalogApi.OptionChoice> choices = new ArrayList<>();
+            for (StoredProduct.OptionValue value : type.values()) {
+                List<SkuView> having = sold.stream().filter(sku -> value.code().equals(sku.options().get(type.code())))
+                        .toList();
+                if (!having.isEmpty()) {
+                    choices.add(new CatalogApi.OptionChoice(value.code(),
+                            StoredProduct.pick(value.labels(), locale, defaultLocale, value.code()),
+                            having.stream().anyMatch(sku -> sku.stock() != StockState.OUT_OF_STOCK)));
+                }
+            }
+            selectors.add(new CatalogApi.OptionSelector(type.code(),
+                    StoredProduct.pick(type.labels(), locale, defaultLocale, type.code()), choices));
+        }
+        return selectors;
     }
 
     /** The same preference as the listing query: requested locale, region default, English, then any. */

@@ -8,19 +8,32 @@ import storefront.inventory.StockApi.StockState;
 
 /** Everything about one product that detail and availability answers need, in every region. */
 public record StoredProduct(long id, ProductFacts facts, String retiredReason, List<Text> texts,
-                            List<StoredSku> skus, Map<String, Listing> listings, List<Picture> media) {
+                            List<StoredSku> skus, Map<String, Listing> listings, List<Picture> media,
+                            List<OptionType> options) {
+
+    /** An option type the SKUs vary by, with labels per locale and its values in display order. */
+    public record OptionType(String code, Map<String, String> labels, List<OptionValue> values) {
+    }
+
+    public record OptionValue(String code, Map<String, String> labels) {
+    }
+
+    /** A localized text as texts are chosen: the requested locale, the region's default, English, then any. */
+    public static String pick(Map<String, String> texts, String locale, String defaultLocale, String otherwise) {
+        for (String tag : new String[] {locale, defaultLocale, "en"}) {
+            if (texts.containsKey(tag)) {
+                return texts.get(tag);
+            }
+        }
+        return texts.isEmpty() ? otherwise : new java.util.TreeMap<>(texts).firstEntry().getValue();
+    }
 
     /** A picture of the product ({@code sku} null) or of one SKU, with its alt text per locale. */
     public record Picture(String sku, String url, int width, int height, Map<String, String> alt) {
 
         /** The alt text as the texts are chosen: the requested locale, the region's default, English, then any. */
         public String altIn(String locale, String defaultLocale) {
-            for (String tag : new String[] {locale, defaultLocale, "en"}) {
-                if (alt.containsKey(tag)) {
-                    return alt.get(tag);
-                }
-            }
-            return alt.isEmpty() ? "" : new java.util.TreeMap<>(alt).firstEntry().getValue();
+            return pick(alt, locale, defaultLocale, "");
         }
     }
 

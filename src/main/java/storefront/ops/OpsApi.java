@@ -185,6 +185,37 @@ final class OpsApi {
     record MediaView(@Schema(nullable = true) String sku, String url, int width, int height, Map<String, String> alt) {
     }
 
+    static final String OPTION = "^[a-z][a-z0-9_]{0,39}$";
+
+    @Schema(name = "OptionInput", description = "An option type the product's SKUs vary by, with its values in "
+            + "display order. Once a product declares options, each SKU names exactly one value of each.")
+    record OptionInput(
+            @Schema(required = true, examples = "colour") @NotBlank @Pattern(regexp = OPTION) String code,
+            @Schema(required = true, description = "Per locale; the default locale of every region that sells the "
+                    + "product's category is required.", examples = "{\"en\": \"Colour\", \"de\": \"Farbe\"}")
+            @NotEmpty @Size(max = 20) Map<@NotBlank @Pattern(regexp = LOCALE) String,
+                    @NotBlank @Size(max = 100) String> labels,
+            @Schema(required = true) @NotEmpty @Size(max = 50) List<@NotNull @Valid OptionValueInput> values) {
+    }
+
+    @Schema(name = "OptionValueInput")
+    record OptionValueInput(
+            @Schema(required = true, description = "What a SKU's options name.", examples = "Graphite Black")
+            @NotBlank @Size(max = 200) String code,
+            @Schema(required = true, description = "Per locale, as for the option's labels.",
+                    examples = "{\"en\": \"Graphite Black\", \"de\": \"Graphitschwarz\"}")
+            @NotEmpty @Size(max = 20) Map<@NotBlank @Pattern(regexp = LOCALE) String,
+                    @NotBlank @Size(max = 100) String> labels) {
+    }
+
+    @Schema(name = "AdminOption")
+    record OptionView(String code, Map<String, String> labels, List<OptionValueView> values) {
+    }
+
+    @Schema(name = "AdminOptionValue")
+    record OptionValueView(String code, Map<String, String> labels) {
+    }
+
     @Schema(name = "ProductInput", description = "A product with its SKUs, localized text and certifications. "
             + "On update, SKUs are matched by code: missing ones are removed with their prices.")
     record ProductInput(
@@ -194,6 +225,9 @@ final class OpsApi {
             List<@NotBlank @Pattern(regexp = CERTIFICATION) String> certifications,
             @NotEmpty @Size(max = 20) @Schema(required = true) List<@NotNull @Valid TextInput> texts,
             @NotEmpty @Size(max = 50) @Schema(required = true) List<@NotNull @Valid SkuInput> skus,
+            @Schema(nullable = true, description = "Option types in display order; replaced whole; none when "
+                    + "absent (the SKUs' options are then free text, shown as they are).")
+            @Size(max = 5) List<@NotNull @Valid OptionInput> options,
             @Schema(nullable = true, description = "Pictures in display order, the product's main one first; "
                     + "replaced whole; none when absent.") @Size(max = 60) List<@NotNull @Valid MediaInput> media,
             @NotBlank @Size(max = MAX_REASON) @Schema(required = true) String reason) {
@@ -210,7 +244,7 @@ final class OpsApi {
 
     @Schema(name = "AdminProduct", description = "A product as ops maintain it, across every region.")
     record ProductView(String slug, String category, List<String> certifications, List<TextView> texts,
-                       List<SkuView> skus, List<MediaView> media, boolean retired,
+                       List<SkuView> skus, List<OptionView> options, List<MediaView> media, boolean retired,
                        @Schema(nullable = true, description = "Why it was retired; null while sold.") String retiredReason) {
     }
 

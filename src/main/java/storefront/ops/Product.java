@@ -70,6 +70,11 @@ class Product {
     Set<LocalizedText> texts = new HashSet<>();
 
     /** Replaced whole, never changed in place. */
+    @Convert(converter = OptionTypes.class)
+    @ColumnTransformer(read = "options::text", write = "cast(cast(? as text) as jsonb)")
+    List<OptionTypes.Option> options = List.of();
+
+    /** Replaced whole, never changed in place. */
     @Convert(converter = MediaItems.class)
     @ColumnTransformer(read = "media::text", write = "cast(cast(? as text) as jsonb)")
     List<MediaItems.Item> media = List.of();
@@ -108,6 +113,9 @@ class Product {
             sku.options = given.options() == null ? Map.of() : Map.copyOf(given.options());
             sku.position = position;
         }
+        options = input.options() == null ? List.of() : input.options().stream().map(o -> new OptionTypes.Option(
+                o.code(), new TreeMap<>(o.labels()), o.values().stream().map(v -> new OptionTypes.Value(v.code().strip(),
+                        new TreeMap<>(v.labels()))).toList())).toList();
         media = input.media() == null ? List.of() : input.media().stream().map(m -> new MediaItems.Item(m.sku(),
                 m.url().strip(), m.width(), m.height(), new TreeMap<>(m.alt()))).toList();
     }
@@ -133,7 +141,10 @@ class Product {
         return new ProductView(slug, categoryCode, certifications.stream().sorted().toList(),
                 texts.stream().sorted(Comparator.comparing(LocalizedText::locale))
                         .map(t -> new TextView(t.locale(), t.name(), t.description())).toList(),
-                skuViews, media.stream().map(m -> new OpsApi.MediaView(m.sku(), m.url(), m.width(), m.height(),
+                skuViews, options.stream().map(o -> new OpsApi.OptionView(o.code(), new TreeMap<>(o.labels()),
+                        o.values().stream().map(v -> new OpsApi.OptionValueView(v.code(), new TreeMap<>(v.labels())))
+                                .toList())).toList(),
+                media.stream().map(m -> new OpsApi.MediaView(m.sku(), m.url(), m.width(), m.height(),
                         new TreeMap<>(m.alt()))).toList(), retiredAt != null, retiredReason);
     }
 }

@@ -8,6 +8,7 @@ import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,7 +89,7 @@ class ProductAdminService {
         }
         checkContent(input);
         String slug = input.slug();
-        return checkMedia(input).flatMap(checked -> write(slug, () -> checkCodes(input)
+        return checkLocalized(input).flatMap(checked -> write(slug, () -> checkCodes(input)
                 .flatMap(ignored -> RowLocks.findOrLockToCreate(target(slug), () -> products.whole(slug)))
                 .flatMap(existing -> {
                     if (existing != null) {
@@ -115,7 +116,7 @@ class ProductAdminService {
                     "cannot change; a product keeps its slug (retire it and create another)")));
         }
         checkContent(input);
-        return checkMedia(input).flatMap(checked -> guarded(slug, ifMatch, product -> checkCodes(input)
+        return checkLocalized(input).flatMap(checked -> guarded(slug, ifMatch, product -> checkCodes(input)
                 .flatMap(ignored -> requireOwnSkus(input, slug))
                 .flatMap(ignored -> {
                     ProductView before = product.view();
@@ -230,23 +231,28 @@ class ProductAdminService {
     }
 
     /**
-     * 400 naming each picture at fault: not https on the brand's image CDN, of a
-     * SKU the product does not have, or without alt text in the default locale
-     * of a region that sells the product's category.
+     * 400 naming each option and picture at fault, before anything is written:
+     * text without the default locale of a region that sells the product's
+     * category; an option or value named twice; a SKU that does not name
+     * exactly one value of each declared option, or names the same values as
+     * another; a picture not https on the brand's image CDN, or of a SKU the
+     * product does not have.
      */
-    private Uni<Void> checkMedia(ProductInput input) {
+    private Uni<Void> checkLocalized(ProductInput input) {
         List<OpsApi.MediaInput> pictures = input.media() == null ? List.of() : input.media();
-        if (pictures.isEmpty()) {
+        List<OpsApi.OptionInput> options = input.options() == null ? List.of() : input.options();
+        if (pictures.isEmpty() && options.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return directory.regions().map(regions -> {
             Set<String> required = new TreeSet<>();
             regions.all().stream().filter(r -> r.view().categories().contains(input.category()))
                     .forEach(r -> required.add(r.view().defaultLocale()));
+            List<Problem.FieldError> errors = new ArrayList<>();
+            checkOptions(input, options, required, errors);
             Set<String> skus = new HashSet<>(input.skus().stream().map(SkuInput::code).toList());
             Set<String> hosts = new HashSet<>(media.hosts().stream().map(h -> h.strip().toLowerCase(Locale.ROOT))
                     .toList());
-            List<Problem.FieldError> errors = new ArrayList<>();
             for (int i = 0; i < pictures.size(); i++) {
                 OpsApi.MediaInput picture = pictures.get(i);
                 String field = "media[" + i + "]";
@@ -257,18 +263,70 @@ class ProductAdminService {
                 if (picture.sku() != null && !skus.contains(picture.sku())) {
                     errors.add(new Problem.FieldError(field + ".sku", "is not a SKU of this product"));
                 }
-                Set<String> missing = new TreeSet<>(required);
-                missing.removeAll(picture.alt().keySet());
-                if (!missing.isEmpty()) {
-                    errors.add(new Problem.FieldError(field + ".alt", "needs the default locale of every region "
-                            + "selling " + input.category() + ": missing " + String.join(", ", missing)));
-                }
+                requireLocales(picture.alt(), required, input.category(), field + ".alt", errors);
             }
             if (!errors.isEmpty()) {
                 throw ProblemException.invalid(errors);
             }
             return null;
         });
+    }
+
+    private static void checkOptions(ProductInput input, List<OpsApi.OptionInput> options, Set<String> required,
+                                     List<Problem.FieldError> errors) {
+        if (options.isEmpty()) {
+            return;
+        }
+        Map<String, Set<String>> values = new LinkedHashMap<>();
+        for (int i = 0; i < options.size(); i++) {
+            OpsApi.OptionInput option = options.get(i);
+            String field = "options[" + i + "]";
+            if (values.containsKey(option.code())) {
+                errors.add(new Problem.FieldError(field + ".code", "is declared twice"));
+            }
+            requireLocales(option.labels(), required, input.category(), field + ".labels", errors);
+            Set<String> codes = new HashSet<>();
+            for (int v = 0; v < option.values().size(); v++) {
+                OpsApi.OptionValueInput value = option.values().get(v);
+                if (!codes.add(value.code().strip())) {
+                    errors.add(new Problem.FieldError(field + ".values[" + v + "].code", "is declared twice"));
+                }
+                requireLocales(value.labels(), required, input.category(), field + ".values[" + v + "].labels",
+                        errors);
+            }
+            values.put(option.code(), codes);
+        }
+        Map<Map<String, String>, String> combinations = new HashMap<>();
+        for (int i = 0; i < input.skus().size(); i++) {
+            SkuInput sku = input.skus().get(i);
+            Map<String, String> chosen = sku.options() == null ? Map.of() : sku.options();
+            String field = "skus[" + i + "].options";
+            if (!chosen.keySet().equals(values.keySet())) {
+                errors.add(new Problem.FieldError(field, "must name one value of each option: "
+                        + String.join(", ", values.keySet())));
+                continue;
+            }
+            chosen.forEach((option, value) -> {
+                if (!values.get(option).contains(value)) {
+                    errors.add(new Problem.FieldError(field + "." + option, "'" + value + "' is not a value of "
+                            + option));
+                }
+            });
+            String other = combinations.putIfAbsent(Map.copyOf(chosen), sku.code());
+            if (other != null) {
+                errors.add(new Problem.FieldError(field, "names the same values as SKU " + other));
+            }
+        }
+    }
+
+    private static void requireLocales(Map<String, String> texts, Set<String> required, String category,
+                                       String field, List<Problem.FieldError> errors) {
+        Set<String> missing = new TreeSet<>(required);
+        missing.removeAll(texts.keySet());
+        if (!missing.isEmpty()) {
+            errors.add(new Problem.FieldError(field, "needs the default locale of every region selling " + category
+                    + ": missing " + String.join(", ", missing)));
+        }
     }
 
     private static boolean onCdn(String url, Set<String> hosts) {

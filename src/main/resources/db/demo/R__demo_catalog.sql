@@ -196,6 +196,47 @@ join (values
 ) as s(slug, code, options, position) on s.slug = p.slug
 on conflict do nothing;
 
+-- Option types of the demo products, declared from what their SKUs vary by,
+-- with labels in English, German and Chinese, for products that have none yet.
+with labels(option_code, value_code, en, de, zh) as (values
+    ('colour', null, 'Colour', 'Farbe', '颜色'),
+    ('capacity', null, 'Capacity', 'Kapazität', '容量'),
+    ('colour', 'Graphite Black', 'Graphite Black', 'Graphitschwarz', '石墨黑'),
+    ('colour', 'Champagne Gold', 'Champagne Gold', 'Champagnergold', '香槟金'),
+    ('colour', 'Black', 'Black', 'Schwarz', '黑色'),
+    ('colour', 'Light Grey', 'Light Grey', 'Hellgrau', '浅灰色'),
+    ('colour', 'Dark Grey', 'Dark Grey', 'Dunkelgrau', '深灰色'),
+    ('colour', 'Silver', 'Silver', 'Silber', '银色'),
+    ('colour', 'White', 'White', 'Weiß', '白色'),
+    ('colour', 'Gold', 'Gold', 'Gold', '金色'),
+    ('capacity', '10000 mAh', '10000 mAh', '10000 mAh', '10000 毫安时'),
+    ('capacity', '20000 mAh', '20000 mAh', '20000 mAh', '20000 毫安时'),
+    ('capacity', '16 GB', '16 GB', '16 GB', '16 GB'),
+    ('capacity', '32 GB', '32 GB', '32 GB', '32 GB'),
+    ('capacity', '64 GB', '64 GB', '64 GB', '64 GB')),
+used as (
+    select s.product_id, o.key as option_code, o.value as value_code, min(s.position * 100 + o.n) as first_seen
+    from sku s cross join lateral jsonb_each_text(s.options) with ordinality as o(key, value, n)
+    group by s.product_id, o.key, o.value),
+declared as (
+    select u.product_id, u.option_code,
+           jsonb_build_object('code', u.option_code,
+                              'labels', (select jsonb_build_object('en', l.en, 'de', l.de, 'zh-CN', l.zh)
+                                         from labels l where l.option_code = u.option_code and l.value_code is null),
+                              'values', jsonb_agg(jsonb_build_object('code', u.value_code,
+                                  'labels', (select jsonb_build_object('en', l.en, 'de', l.de, 'zh-CN', l.zh)
+                                             from labels l where l.option_code = u.option_code
+                                               and l.value_code = u.value_code)) order by u.first_seen)) as option
+    from used u group by u.product_id, u.option_code)
+update product p set options = d.options
+from (select product_id, jsonb_agg(option order by case option ->> 'code' when 'colour' then 0 else 1 end)
+             as options
+      from declared group by product_id) d
+where d.product_id = p.id and p.options = '[]'::jsonb
+  and p.slug in ('mi-band-8', 'mi-band-8-pro', 'mi-power-bank-10000', 'mi-power-bank-20000',
+                 'mi-wireless-power-bank-10000', 'mi-headphones', 'mi-headphones-comfort', 'mi-in-ear-headphones',
+                 'mi-in-ear-headphones-pro', 'mi-note', 'mi-note-pro', 'mi-4', 'mi-4i', 'redmi-note-3');
+
 -- Pictures on the brand's image CDN, for demo products that have none yet: the
 -- product from the front and from the side, then one of each SKU (its colour),
 -- with alt text in every locale the product has text in.
