@@ -45,7 +45,8 @@ class ArchitectureTest {
             "storefront.fulfilment.Allocation",
             "storefront.fulfilment.FulfilmentMachine",
             "storefront.aftersale.ReturnRefunds",
-            "storefront.aftersale.Timeline");
+            "storefront.aftersale.Timeline",
+            "storefront.catalog.SpecDisplay");
 
     private static final String[] FRAMEWORKS = {"io.quarkus..", "io.vertx..", "io.smallrye..", "jakarta..",
             "org.hibernate..", "org.eclipse..", "com.fasterxml..", "com.stripe..", "io.netty..", "org.jboss.."};

@@ -83,7 +83,30 @@ final class CatalogApi {
             @Schema(description = "What to draw the selectors with: each option type the SKUs vary by, with the "
                     + "values some SKU sold in the region has. A SKU's `options` maps each option's code to one "
                     + "value's code, so a selection of values names one SKU of `skus`, or none (that combination "
-                    + "does not exist here).") List<OptionSelector> options) {
+                    + "does not exist here).") List<OptionSelector> options,
+            @Schema(description = "The specification table: groups in display order, each with its rows (of the "
+                    + "product, or of one SKU sold here: `sku` says which).") List<SpecTableGroup> specifications) {
+    }
+
+    @Schema(name = "SpecificationGroup")
+    record SpecTableGroup(@Schema(examples = "battery") String code, @Schema(examples = "Akku") String label,
+                          List<SpecRow> rows) {
+    }
+
+    @Schema(name = "Specification", description = "One attribute: `value` is written for reading in the "
+            + "response's language; the typed member of its `type` carries it for filtering and comparing, the "
+            + "others are null.")
+    record SpecRow(
+            @Schema(examples = "capacity") String code,
+            @Schema(examples = "Kapazität") String label,
+            @Schema(nullable = true, description = "The SKU it describes; null for the whole product.") String sku,
+            @Schema(description = "NUMBER, BOOLEAN, TEXT or LIST.", examples = "NUMBER") String type,
+            @Schema(examples = "20.000 mAh") String value,
+            @Schema(nullable = true, examples = "20000") java.math.BigDecimal number,
+            @Schema(nullable = true, examples = "mAh") String unit,
+            @Schema(nullable = true) Boolean flag,
+            @Schema(nullable = true, description = "A TEXT in the response's language.") String text,
+            @Schema(nullable = true) List<String> items) {
     }
 
     @Schema(name = "OptionSelector", description = "An option type (colour, capacity) and its values.")

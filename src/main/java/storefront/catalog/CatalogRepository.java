@@ -127,7 +127,8 @@ class CatalogRepository {
                    (select json_agg(json_build_object('region', region_code, 'listed', listed,
                                         'reason', delisted_reason, 'from', available_from, 'until', available_until))
                     from product_region where product_id = p.id) as listings,
-                   p.media::text as media, p.options::text as options
+                   p.media::text as media, p.options::text as options, p.spec_groups::text as spec_groups,
+                   p.specifications::text as specifications
             from product p where p.slug = $1""";
 
     /** Read through {@link Statements}: arrays as JSON text. */
@@ -297,9 +298,27 @@ class CatalogRepository {
                 optionTypes.add(new StoredProduct.OptionType(o.getString("code"), texts(o.getJsonObject("labels")),
                         List.copyOf(values)));
             });
+            List<StoredProduct.SpecGroup> groups = new ArrayList<>();
+            objects(new JsonArray(row.getString("spec_groups"))).forEach(g -> groups.add(new StoredProduct.SpecGroup(
+                    g.getString("code"), texts(g.getJsonObject("labels")))));
+            List<StoredProduct.Spec> specs = new ArrayList<>();
+            objects(new JsonArray(row.getString("specifications"))).forEach(a -> {
+                JsonArray items = a.getJsonArray("items");
+                List<String> terms = new ArrayList<>();
+                if (items != null) {
+                    items.forEach(item -> terms.add(String.valueOf(item)));
+                }
+                Object number = a.getValue("number");
+                specs.add(new StoredProduct.Spec(a.getString("code"), a.getString("group"), a.getString("sku"),
+                        texts(a.getJsonObject("labels")), a.getString("type"),
+                        number == null ? null : new java.math.BigDecimal(number.toString()), a.getString("unit"),
+                        a.getBoolean("flag"), a.getJsonObject("text") == null ? null : texts(a.getJsonObject("text")),
+                        items == null ? null : List.copyOf(terms)));
+            });
             return Optional.of(new StoredProduct(row.getLong("id"), facts, row.getString("retired_reason"),
                     List.copyOf(texts), List.copyOf(skus),
-                    Map.copyOf(listings), List.copyOf(media), List.copyOf(optionTypes)));
+                    Map.copyOf(listings), List.copyOf(media), List.copyOf(optionTypes), List.copyOf(groups),
+                    List.copyOf(specs)));
         });
     }
 

@@ -225,7 +225,29 @@ public class CatalogService {
                 text == null ? "" : text.description(), product.facts().category(),
                 product.facts().certifications().stream().sorted().toList(),
                 new PriceRange(new Money(min, region.currency()), new Money(max, region.currency())), skus, media,
-                selectors(product, skus, locale, region.defaultLocale()));
+                selectors(product, skus, locale, region.defaultLocale()),
+                specifications(product, sold, locale, region.defaultLocale()));
+    }
+
+    /** The specification table: each group with the rows of the product and of the SKUs sold here; empty groups left out. */
+    private static List<CatalogApi.SpecTableGroup> specifications(StoredProduct product, java.util.Set<String> sold,
+                                                                  String locale, String defaultLocale) {
+        List<CatalogApi.SpecTableGroup> table = new ArrayList<>();
+        for (StoredProduct.SpecGroup group : product.specGroups()) {
+            List<CatalogApi.SpecRow> rows = product.specs().stream()
+                    .filter(spec -> spec.group().equals(group.code()) && (spec.sku() == null || sold.contains(spec.sku())))
+                    .map(spec -> new CatalogApi.SpecRow(spec.code(),
+                            StoredProduct.pick(spec.labels(), locale, defaultLocale, spec.code()), spec.sku(),
+                            spec.type(), SpecDisplay.of(spec, locale, defaultLocale), spec.number(), spec.unit(),
+                            spec.flag(), spec.text() == null ? null
+                                    : StoredProduct.pick(spec.text(), locale, defaultLocale, ""), spec.items()))
+                    .toList();
+            if (!rows.isEmpty()) {
+                table.add(new CatalogApi.SpecTableGroup(group.code(),
+                        StoredProduct.pick(group.labels(), locale, defaultLocale, group.code()), rows));
+            }
+        }
+        return table;
     }
 
     /**

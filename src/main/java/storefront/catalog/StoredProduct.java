@@ -9,7 +9,17 @@ import storefront.inventory.StockApi.StockState;
 /** Everything about one product that detail and availability answers need, in every region. */
 public record StoredProduct(long id, ProductFacts facts, String retiredReason, List<Text> texts,
                             List<StoredSku> skus, Map<String, Listing> listings, List<Picture> media,
-                            List<OptionType> options) {
+                            List<OptionType> options, List<SpecGroup> specGroups, List<Spec> specs) {
+
+    /** A group of the specification table. */
+    public record SpecGroup(String code, Map<String, String> labels) {
+    }
+
+    /** One typed attribute of the product ({@code sku} null) or of one SKU. */
+    public record Spec(String code, String group, String sku, Map<String, String> labels, String type,
+                       java.math.BigDecimal number, String unit, Boolean flag, Map<String, String> text,
+                       List<String> items) {
+    }
 
     /** An option type the SKUs vary by, with labels per locale and its values in display order. */
     public record OptionType(String code, Map<String, String> labels, List<OptionValue> values) {

@@ -216,6 +216,55 @@ final class OpsApi {
     record OptionValueView(String code, Map<String, String> labels) {
     }
 
+    @Schema(name = "SpecificationGroupInput", description = "A group of the specification table (battery, display).")
+    record SpecGroupInput(
+            @Schema(required = true, examples = "battery") @NotBlank @Pattern(regexp = OPTION) String code,
+            @Schema(required = true, description = "Per locale; the default locale of every region that sells the "
+                    + "product's category is required.", examples = "{\"en\": \"Battery\", \"de\": \"Akku\"}")
+            @NotEmpty @Size(max = 20) Map<@NotBlank @Pattern(regexp = LOCALE) String,
+                    @NotBlank @Size(max = 100) String> labels) {
+    }
+
+    /** What a specification's value is. */
+    enum SpecType { NUMBER, BOOLEAN, TEXT, LIST }
+
+    @Schema(name = "SpecificationInput", description = "One typed attribute of the product, or of one SKU: a NUMBER "
+            + "takes `number` (and `unit`), a BOOLEAN `flag`, a TEXT `text` per locale, a LIST `items`; the others "
+            + "stay absent.")
+    record SpecInput(
+            @Schema(required = true, examples = "capacity") @NotBlank @Pattern(regexp = OPTION) String code,
+            @Schema(required = true, description = "The group's code.", examples = "battery") @NotBlank
+            @Pattern(regexp = OPTION) String group,
+            @Schema(nullable = true, description = "The SKU it describes; the whole product when absent.")
+            @Pattern(regexp = SKU) String sku,
+            @Schema(required = true, description = "The attribute's name per locale, as for a group's labels.",
+                    examples = "{\"en\": \"Capacity\", \"de\": \"Kapazität\"}")
+            @NotEmpty @Size(max = 20) Map<@NotBlank @Pattern(regexp = LOCALE) String,
+                    @NotBlank @Size(max = 100) String> labels,
+            @Schema(required = true) @NotNull SpecType type,
+            @Schema(nullable = true, examples = "20000") @jakarta.validation.constraints.Digits(integer = 12,
+                    fraction = 4) java.math.BigDecimal number,
+            @Schema(nullable = true, description = "A NUMBER's unit symbol, not translated.", examples = "mAh")
+            @Size(min = 1, max = 16) String unit,
+            @Schema(nullable = true, examples = "true") Boolean flag,
+            @Schema(nullable = true, description = "A TEXT per locale, as for the labels.")
+            @Size(max = 20) Map<@NotBlank @Pattern(regexp = LOCALE) String, @NotBlank @Size(max = 500) String> text,
+            @Schema(nullable = true, description = "A LIST's terms, not translated.",
+                    examples = "[\"Bluetooth 5.3\", \"NFC\"]")
+            @Size(min = 1, max = 30) List<@NotBlank @Size(max = 100) String> items) {
+    }
+
+    @Schema(name = "AdminSpecificationGroup")
+    record SpecGroupView(String code, Map<String, String> labels) {
+    }
+
+    @Schema(name = "AdminSpecification", description = "As it was given; the members of other types are null.")
+    record SpecView(String code, String group, @Schema(nullable = true) String sku, Map<String, String> labels,
+                    SpecType type, @Schema(nullable = true) java.math.BigDecimal number,
+                    @Schema(nullable = true) String unit, @Schema(nullable = true) Boolean flag,
+                    @Schema(nullable = true) Map<String, String> text, @Schema(nullable = true) List<String> items) {
+    }
+
     @Schema(name = "ProductInput", description = "A product with its SKUs, localized text and certifications. "
             + "On update, SKUs are matched by code: missing ones are removed with their prices.")
     record ProductInput(
@@ -228,6 +277,10 @@ final class OpsApi {
             @Schema(nullable = true, description = "Option types in display order; replaced whole; none when "
                     + "absent (the SKUs' options are then free text, shown as they are).")
             @Size(max = 5) List<@NotNull @Valid OptionInput> options,
+            @Schema(nullable = true, description = "The specification table's groups in display order; replaced "
+                    + "whole.") @Size(max = 20) List<@NotNull @Valid SpecGroupInput> specificationGroups,
+            @Schema(nullable = true, description = "Its attributes in display order, each in one of the groups; "
+                    + "replaced whole.") @Size(max = 200) List<@NotNull @Valid SpecInput> specifications,
             @Schema(nullable = true, description = "Pictures in display order, the product's main one first; "
                     + "replaced whole; none when absent.") @Size(max = 60) List<@NotNull @Valid MediaInput> media,
             @NotBlank @Size(max = MAX_REASON) @Schema(required = true) String reason) {
@@ -244,7 +297,8 @@ final class OpsApi {
 
     @Schema(name = "AdminProduct", description = "A product as ops maintain it, across every region.")
     record ProductView(String slug, String category, List<String> certifications, List<TextView> texts,
-                       List<SkuView> skus, List<OptionView> options, List<MediaView> media, boolean retired,
+                       List<SkuView> skus, List<OptionView> options, List<SpecGroupView> specificationGroups,
+                       List<SpecView> specifications, List<MediaView> media, boolean retired,
                        @Schema(nullable = true, description = "Why it was retired; null while sold.") String retiredReason) {
     }
 

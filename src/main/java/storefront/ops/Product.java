@@ -75,6 +75,16 @@ class Product {
     List<OptionTypes.Option> options = List.of();
 
     /** Replaced whole, never changed in place. */
+    @Convert(converter = Specifications.Groups.class)
+    @ColumnTransformer(read = "spec_groups::text", write = "cast(cast(? as text) as jsonb)")
+    List<Specifications.Group> specGroups = List.of();
+
+    /** Replaced whole, never changed in place. */
+    @Convert(converter = Specifications.Attributes.class)
+    @ColumnTransformer(read = "specifications::text", write = "cast(cast(? as text) as jsonb)")
+    List<Specifications.Attribute> specifications = List.of();
+
+    /** Replaced whole, never changed in place. */
     @Convert(converter = MediaItems.class)
     @ColumnTransformer(read = "media::text", write = "cast(cast(? as text) as jsonb)")
     List<MediaItems.Item> media = List.of();
@@ -116,6 +126,13 @@ class Product {
         options = input.options() == null ? List.of() : input.options().stream().map(o -> new OptionTypes.Option(
                 o.code(), new TreeMap<>(o.labels()), o.values().stream().map(v -> new OptionTypes.Value(v.code().strip(),
                         new TreeMap<>(v.labels()))).toList())).toList();
+        specGroups = input.specificationGroups() == null ? List.of() : input.specificationGroups().stream()
+                .map(g -> new Specifications.Group(g.code(), new TreeMap<>(g.labels()))).toList();
+        specifications = input.specifications() == null ? List.of() : input.specifications().stream()
+                .map(a -> new Specifications.Attribute(a.code(), a.group(), a.sku(), new TreeMap<>(a.labels()),
+                        a.type().name(), a.number(), a.unit(),
+                        a.flag(), a.text() == null ? null : new TreeMap<>(a.text()),
+                        a.items() == null ? null : List.copyOf(a.items()))).toList();
         media = input.media() == null ? List.of() : input.media().stream().map(m -> new MediaItems.Item(m.sku(),
                 m.url().strip(), m.width(), m.height(), new TreeMap<>(m.alt()))).toList();
     }
@@ -144,6 +161,10 @@ class Product {
                 skuViews, options.stream().map(o -> new OpsApi.OptionView(o.code(), new TreeMap<>(o.labels()),
                         o.values().stream().map(v -> new OpsApi.OptionValueView(v.code(), new TreeMap<>(v.labels())))
                                 .toList())).toList(),
+                specGroups.stream().map(g -> new OpsApi.SpecGroupView(g.code(), new TreeMap<>(g.labels()))).toList(),
+                specifications.stream().map(a -> new OpsApi.SpecView(a.code(), a.group(), a.sku(),
+                        new TreeMap<>(a.labels()), OpsApi.SpecType.valueOf(a.type()), a.number(), a.unit(), a.flag(),
+                        a.text() == null ? null : new TreeMap<>(a.text()), a.items())).toList(),
                 media.stream().map(m -> new OpsApi.MediaView(m.sku(), m.url(), m.width(), m.height(),
                         new TreeMap<>(m.alt()))).toList(), retiredAt != null, retiredReason);
     }

@@ -241,7 +241,10 @@ class ProductAdminService {
     private Uni<Void> checkLocalized(ProductInput input) {
         List<OpsApi.MediaInput> pictures = input.media() == null ? List.of() : input.media();
         List<OpsApi.OptionInput> options = input.options() == null ? List.of() : input.options();
-        if (pictures.isEmpty() && options.isEmpty()) {
+        List<OpsApi.SpecInput> specs = input.specifications() == null ? List.of() : input.specifications();
+        List<OpsApi.SpecGroupInput> groups = input.specificationGroups() == null ? List.of()
+                : input.specificationGroups();
+        if (pictures.isEmpty() && options.isEmpty() && specs.isEmpty() && groups.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return directory.regions().map(regions -> {
@@ -251,6 +254,7 @@ class ProductAdminService {
             List<Problem.FieldError> errors = new ArrayList<>();
             checkOptions(input, options, required, errors);
             Set<String> skus = new HashSet<>(input.skus().stream().map(SkuInput::code).toList());
+            checkSpecifications(input, groups, specs, skus, required, errors);
             Set<String> hosts = new HashSet<>(media.hosts().stream().map(h -> h.strip().toLowerCase(Locale.ROOT))
                     .toList());
             for (int i = 0; i < pictures.size(); i++) {
@@ -315,6 +319,64 @@ class ProductAdminService {
             String other = combinations.putIfAbsent(Map.copyOf(chosen), sku.code());
             if (other != null) {
                 errors.add(new Problem.FieldError(field, "names the same values as SKU " + other));
+            }
+        }
+    }
+
+    private static void checkSpecifications(ProductInput input, List<OpsApi.SpecGroupInput> groups,
+                                            List<OpsApi.SpecInput> specs, Set<String> skus, Set<String> required,
+                                            List<Problem.FieldError> errors) {
+        Set<String> groupCodes = new HashSet<>();
+        for (int i = 0; i < groups.size(); i++) {
+            if (!groupCodes.add(groups.get(i).code())) {
+                errors.add(new Problem.FieldError("specificationGroups[" + i + "].code", "is declared twice"));
+            }
+            requireLocales(groups.get(i).labels(), required, input.category(),
+                    "specificationGroups[" + i + "].labels", errors);
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < specs.size(); i++) {
+            OpsApi.SpecInput spec = specs.get(i);
+            String field = "specifications[" + i + "]";
+            if (!groupCodes.contains(spec.group())) {
+                errors.add(new Problem.FieldError(field + ".group", "is not one of specificationGroups"));
+            }
+            if (spec.sku() != null && !skus.contains(spec.sku())) {
+                errors.add(new Problem.FieldError(field + ".sku", "is not a SKU of this product"));
+            }
+            if (!seen.add(spec.code() + "/" + spec.sku())) {
+                errors.add(new Problem.FieldError(field + ".code", "is given twice for "
+                        + (spec.sku() == null ? "the product" : "SKU " + spec.sku())));
+            }
+            requireLocales(spec.labels(), required, input.category(), field + ".labels", errors);
+            Map<String, Boolean> given = new LinkedHashMap<>();
+            given.put("number", spec.number() != null);
+            given.put("unit", spec.unit() != null);
+            given.put("flag", spec.flag() != null);
+            given.put("text", spec.text() != null);
+            given.put("items", spec.items() != null);
+            Set<String> takes = switch (spec.type()) {
+                case NUMBER -> Set.of("number", "unit");
+                case BOOLEAN -> Set.of("flag");
+                case TEXT -> Set.of("text");
+                case LIST -> Set.of("items");
+            };
+            String needs = switch (spec.type()) {
+                case NUMBER -> "number";
+                case BOOLEAN -> "flag";
+                case TEXT -> "text";
+                case LIST -> "items";
+            };
+            if (!given.get(needs)) {
+                errors.add(new Problem.FieldError(field + "." + needs, "is required for a " + spec.type()));
+            }
+            given.forEach((member, present) -> {
+                if (present && !takes.contains(member)) {
+                    errors.add(new Problem.FieldError(field + "." + member, "is not for a " + spec.type()));
+                }
+            });
+            if (spec.text() != null) {
+                requireLocales(spec.text(), required, input.category(), field + ".text", errors);
             }
         }
     }

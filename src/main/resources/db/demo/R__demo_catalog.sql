@@ -237,6 +237,100 @@ where d.product_id = p.id and p.options = '[]'::jsonb
                  'mi-wireless-power-bank-10000', 'mi-headphones', 'mi-headphones-comfort', 'mi-in-ear-headphones',
                  'mi-in-ear-headphones-pro', 'mi-note', 'mi-note-pro', 'mi-4', 'mi-4i', 'redmi-note-3');
 
+-- Specification tables of the demo products, for those that have none yet:
+-- groups and attribute names in English, German and Chinese; numbers with
+-- their unit symbols, yes/no, and lists of terms.
+with names(code, en, de, zh) as (values
+    ('display', 'Display', 'Display', '屏幕'),
+    ('battery', 'Battery', 'Akku', '电池'),
+    ('build', 'Build', 'Bauweise', '机身'),
+    ('connectivity', 'Connectivity', 'Konnektivität', '连接'),
+    ('audio', 'Sound', 'Klang', '音频'),
+    ('screen_size', 'Screen size', 'Bildschirmdiagonale', '屏幕尺寸'),
+    ('capacity', 'Capacity', 'Kapazität', '容量'),
+    ('output', 'Output', 'Ausgangsleistung', '输出功率'),
+    ('weight', 'Weight', 'Gewicht', '重量'),
+    ('water_resistant', 'Water resistant', 'Wasserdicht', '防水'),
+    ('wireless_charging', 'Wireless charging', 'Kabelloses Laden', '无线充电'),
+    ('microphone', 'Microphone', 'Mikrofon', '麦克风'),
+    ('driver', 'Driver', 'Treiber', '单元尺寸'),
+    ('dual_sim', 'Dual SIM', 'Dual-SIM', '双卡'),
+    ('ports', 'Ports', 'Anschlüsse', '接口'),
+    ('wireless', 'Wireless', 'Drahtlos', '无线连接')),
+specs(slug, grp, code, type, number, unit, flag, items, n) as (values
+    ('mi-band-8', 'display', 'screen_size', 'NUMBER', 1.62, 'in', null, null, 1),
+    ('mi-band-8', 'battery', 'capacity', 'NUMBER', 190, 'mAh', null, null, 2),
+    ('mi-band-8', 'build', 'weight', 'NUMBER', 27, 'g', null, null, 3),
+    ('mi-band-8', 'build', 'water_resistant', 'BOOLEAN', null, null, true, null, 4),
+    ('mi-band-8', 'connectivity', 'wireless', 'LIST', null, null, null, '["Bluetooth 5.1"]', 5),
+    ('mi-band-8-pro', 'display', 'screen_size', 'NUMBER', 1.74, 'in', null, null, 1),
+    ('mi-band-8-pro', 'battery', 'capacity', 'NUMBER', 289, 'mAh', null, null, 2),
+    ('mi-band-8-pro', 'build', 'weight', 'NUMBER', 22.5, 'g', null, null, 3),
+    ('mi-band-8-pro', 'build', 'water_resistant', 'BOOLEAN', null, null, true, null, 4),
+    ('mi-band-8-pro', 'connectivity', 'wireless', 'LIST', null, null, null, '["Bluetooth 5.3", "GPS"]', 5),
+    ('mi-power-bank-10000', 'battery', 'capacity', 'NUMBER', 10000, 'mAh', null, null, 1),
+    ('mi-power-bank-10000', 'battery', 'output', 'NUMBER', 18, 'W', null, null, 2),
+    ('mi-power-bank-10000', 'battery', 'wireless_charging', 'BOOLEAN', null, null, false, null, 3),
+    ('mi-power-bank-10000', 'build', 'weight', 'NUMBER', 220, 'g', null, null, 4),
+    ('mi-power-bank-10000', 'connectivity', 'ports', 'LIST', null, null, null, '["USB-C", "USB-A"]', 5),
+    ('mi-power-bank-20000', 'battery', 'capacity', 'NUMBER', 20000, 'mAh', null, null, 1),
+    ('mi-power-bank-20000', 'battery', 'output', 'NUMBER', 18, 'W', null, null, 2),
+    ('mi-power-bank-20000', 'battery', 'wireless_charging', 'BOOLEAN', null, null, false, null, 3),
+    ('mi-power-bank-20000', 'build', 'weight', 'NUMBER', 338, 'g', null, null, 4),
+    ('mi-power-bank-20000', 'connectivity', 'ports', 'LIST', null, null, null, '["USB-C", "USB-A", "USB-A"]', 5),
+    ('mi-wireless-power-bank-10000', 'battery', 'capacity', 'NUMBER', 10000, 'mAh', null, null, 1),
+    ('mi-wireless-power-bank-10000', 'battery', 'output', 'NUMBER', 10, 'W', null, null, 2),
+    ('mi-wireless-power-bank-10000', 'battery', 'wireless_charging', 'BOOLEAN', null, null, true, null, 3),
+    ('mi-wireless-power-bank-10000', 'build', 'weight', 'NUMBER', 250, 'g', null, null, 4),
+    ('mi-headphones', 'audio', 'driver', 'NUMBER', 50, 'mm', null, null, 1),
+    ('mi-headphones', 'audio', 'microphone', 'BOOLEAN', null, null, true, null, 2),
+    ('mi-headphones', 'build', 'weight', 'NUMBER', 210, 'g', null, null, 3),
+    ('mi-headphones', 'connectivity', 'ports', 'LIST', null, null, null, '["3.5 mm"]', 4),
+    ('mi-headphones-comfort', 'audio', 'driver', 'NUMBER', 40, 'mm', null, null, 1),
+    ('mi-headphones-comfort', 'audio', 'microphone', 'BOOLEAN', null, null, true, null, 2),
+    ('mi-headphones-comfort', 'build', 'weight', 'NUMBER', 185, 'g', null, null, 3),
+    ('mi-in-ear-headphones', 'audio', 'microphone', 'BOOLEAN', null, null, true, null, 1),
+    ('mi-in-ear-headphones', 'build', 'weight', 'NUMBER', 14, 'g', null, null, 2),
+    ('mi-in-ear-headphones', 'connectivity', 'ports', 'LIST', null, null, null, '["3.5 mm"]', 3),
+    ('mi-in-ear-headphones-pro', 'audio', 'microphone', 'BOOLEAN', null, null, true, null, 1),
+    ('mi-in-ear-headphones-pro', 'build', 'weight', 'NUMBER', 15.5, 'g', null, null, 2),
+    ('mi-note', 'display', 'screen_size', 'NUMBER', 5.7, 'in', null, null, 1),
+    ('mi-note', 'battery', 'capacity', 'NUMBER', 3000, 'mAh', null, null, 2),
+    ('mi-note', 'build', 'weight', 'NUMBER', 161, 'g', null, null, 3),
+    ('mi-note', 'connectivity', 'dual_sim', 'BOOLEAN', null, null, true, null, 4),
+    ('mi-note', 'connectivity', 'wireless', 'LIST', null, null, null, '["4G LTE", "Wi-Fi 5", "Bluetooth 4.1"]', 5),
+    ('mi-note-pro', 'display', 'screen_size', 'NUMBER', 5.7, 'in', null, null, 1),
+    ('mi-note-pro', 'battery', 'capacity', 'NUMBER', 3090, 'mAh', null, null, 2),
+    ('mi-note-pro', 'build', 'weight', 'NUMBER', 161, 'g', null, null, 3),
+    ('mi-note-pro', 'connectivity', 'dual_sim', 'BOOLEAN', null, null, true, null, 4),
+    ('mi-note-pro', 'connectivity', 'wireless', 'LIST', null, null, null, '["4G LTE", "Wi-Fi 5", "Bluetooth 4.1"]', 5),
+    ('mi-4', 'display', 'screen_size', 'NUMBER', 5, 'in', null, null, 1),
+    ('mi-4', 'battery', 'capacity', 'NUMBER', 3080, 'mAh', null, null, 2),
+    ('mi-4', 'build', 'weight', 'NUMBER', 149, 'g', null, null, 3),
+    ('mi-4', 'connectivity', 'dual_sim', 'BOOLEAN', null, null, false, null, 4),
+    ('mi-4i', 'display', 'screen_size', 'NUMBER', 5, 'in', null, null, 1),
+    ('mi-4i', 'battery', 'capacity', 'NUMBER', 3120, 'mAh', null, null, 2),
+    ('mi-4i', 'build', 'weight', 'NUMBER', 130, 'g', null, null, 3),
+    ('mi-4i', 'connectivity', 'dual_sim', 'BOOLEAN', null, null, true, null, 4),
+    ('redmi-note-3', 'display', 'screen_size', 'NUMBER', 5.5, 'in', null, null, 1),
+    ('redmi-note-3', 'battery', 'capacity', 'NUMBER', 4000, 'mAh', null, null, 2),
+    ('redmi-note-3', 'build', 'weight', 'NUMBER', 164, 'g', null, null, 3),
+    ('redmi-note-3', 'connectivity', 'dual_sim', 'BOOLEAN', null, null, true, null, 4)),
+tables as (
+    select x.slug,
+           (select jsonb_agg(jsonb_build_object('code', g.grp, 'labels',
+                       jsonb_build_object('en', gn.en, 'de', gn.de, 'zh-CN', gn.zh)) order by g.first)
+            from (select grp, min(n) as first from specs where slug = x.slug group by grp) g
+            join names gn on gn.code = g.grp) as groups,
+           (select jsonb_agg(jsonb_strip_nulls(jsonb_build_object('code', a.code, 'group', a.grp, 'type', a.type,
+                       'labels', jsonb_build_object('en', an.en, 'de', an.de, 'zh-CN', an.zh),
+                       'number', a.number, 'unit', a.unit, 'flag', a.flag, 'items', a.items::jsonb)) order by a.n)
+            from specs a join names an on an.code = a.code where a.slug = x.slug) as attributes
+    from (select distinct slug from specs) x)
+update product p set spec_groups = t.groups, specifications = t.attributes
+from tables t
+where t.slug = p.slug and p.spec_groups = '[]'::jsonb and p.specifications = '[]'::jsonb;
+
 -- Pictures on the brand's image CDN, for demo products that have none yet: the
 -- product from the front and from the side, then one of each SKU (its colour),
 -- with alt text in every locale the product has text in.
