@@ -41,12 +41,18 @@ class CatalogRepository {
 
     /** One page of a region's available products, by slug. */
     public record ListingQuery(String region, Instant now, String category, String text, String locale,
-                               String defaultLocale, String afterSlug, int limit) {
+                               String defaultLocale, String afterSlug, int limit, ListingSort sort, String afterKey) {
+
+        /** A page in slug order. */
+        public ListingQuery(String region, Instant now, String category, String text, String locale,
+                            String defaultLocale, String afterSlug, int limit) {
+            this(region, now, category, text, locale, defaultLocale, afterSlug, limit, null, null);
+        }
     }
 
     /** A product in a listing, with its price range in the region. */
     public record ListedProduct(long id, String slug, String category, String name, long minPrice, long maxPrice,
-                                StoredProduct.Picture image) {
+                                StoredProduct.Picture image, String sortKey) {
     }
 
     public record PricedSku(long productId, String code, Map<String, String> options, long price, StockState stock,
@@ -98,6 +104,35 @@ class CatalogRepository {
               and ($7::text is null or p.slug > $7)
             order by p.slug
             limit $8""".formatted(MAIN_PICTURE);
+
+    /**
+     * The same products in another order: every available product of the
+     * filter is ranked and sorted, then the page after the cursor is taken.
+     */
+    private static final java.util.Map<ListingSort, String> SORTED = new java.util.EnumMap<>(ListingSort.class);
+
+    static {
+        String filtered = AVAILABLE_PRODUCTS
+                .replace("""
+                        select p.id, p.slug, p.category_code, coalesce(t.name, p.slug) as name,""", """
+                        select p.id, p.slug, p.category_code, coalesce(t.name, p.slug) as name,
+                               lower(coalesce(t.name, p.slug)) as sort_name,
+                               coalesce(pr.available_from, p.created_at) as launch,
+                               case when $4::text is null then 0::real
+                                    else coalesce(ts_rank(t.search,
+                                                          websearch_to_tsquery(text_search_config(t.locale), $4)), 0)
+                               end as rank,""")
+                .replace("  and ($7::text is null or p.slug > $7)\n", "")
+                .replace("order by p.slug\nlimit $8", "");
+        if (filtered.contains("p.slug > $7") || filtered.contains("limit $8") || !filtered.contains("sort_name")) {
+            throw new IllegalStateException("The sorted listing no longer derives from the listing query");
+        }
+        for (ListingSort sort : ListingSort.values()) {
+            SORTED.put(sort, "select x.*, " + sort.key + " as sort_key from (" + filtered + ") x\n"
+                    + "where ($7::text is null or " + sort.after + ")\n"
+                    + "order by " + sort.order + "\nlimit $8");
+        }
+    }
 
     private static final String PRICED_SKUS = """
             select s.product_id, s.code, s.options, sp.amount_minor,
@@ -184,12 +219,18 @@ class CatalogRepository {
                 .addString(q.defaultLocale())
                 .addString(q.afterSlug())
                 .addInteger(q.limit());
-        return client.preparedQuery(AVAILABLE_PRODUCTS).execute(params).map(rows -> {
+        String sql = AVAILABLE_PRODUCTS;
+        if (q.sort() != null) {
+            sql = SORTED.get(q.sort());
+            params.addString(q.afterKey());
+        }
+        boolean sorted = q.sort() != null;
+        return client.preparedQuery(sql).execute(params).map(rows -> {
             List<ListedProduct> page = new ArrayList<>();
             for (Row row : rows) {
                 page.add(new ListedProduct(row.getLong("id"), row.getString("slug"), row.getString("category_code"),
                         row.getString("name"), row.getLong("min_price"), row.getLong("max_price"),
-                        picture(row.getString("image"))));
+                        picture(row.getString("image")), sorted ? row.getString("sort_key") : null));
             }
             return page;
         });

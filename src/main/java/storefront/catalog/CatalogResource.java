@@ -50,7 +50,8 @@ public class CatalogResource {
                     @Header(name = "Content-Language", description = "Locale of the names.", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CatalogApi.ProductPage.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
-    @APIResponse(responseCode = "400", description = "Invalid limit, cursor, category or q (VALIDATION_FAILED, with field errors).",
+    @APIResponse(responseCode = "400", description = "Invalid limit, cursor, category, q or sort (VALIDATION_FAILED, with "
+            + "field errors).",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such region (REGION_NOT_FOUND).",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -62,10 +63,16 @@ public class CatalogResource {
             @Parameter(description = "Page size, 1 to 100.", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20",
                     minimum = "1", maximum = "100")) @QueryParam("limit") String limit,
             @Parameter(description = "The nextCursor of the previous page.") @QueryParam("cursor") String cursor,
+            @Parameter(description = "The order: by slug when absent (a stable order); `relevance` (needs q), "
+                    + "`price_asc` and `price_desc` (the lowest SKU price in the region's currency), `newest` (launch "
+                    + "in the region), `name` (in the response's language). A cursor continues the sort it came "
+                    + "from.", schema = @Schema(type = SchemaType.STRING, enumeration = {"relevance", "price_asc",
+                    "price_desc", "newest", "name"})) @QueryParam("sort") String sort,
             @Parameter(description = "Preferred languages; the region's default locale when none matches.",
                     example = "de-DE,de;q=0.9,en;q=0.5") @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return service.list(region, category, q, limit, cursor, acceptLanguage).map(r -> r.toResponse(ifNoneMatch));
+        return service.list(region, category, q, limit, cursor, sort, acceptLanguage)
+                .map(r -> r.toResponse(ifNoneMatch));
     }
 
     @GET

@@ -48,7 +48,8 @@ public class CatalogService {
     static final int MAX_LIMIT = 100;
     static final int MAX_QUERY_LENGTH = 200;
 
-    private record ListKey(String region, String locale, String category, String text, String after, int limit) {
+    private record ListKey(String region, String locale, String category, String text, String after, int limit,
+                           ListingSort sort, String afterKey) {
     }
 
     private record DetailKey(String region, String locale, String slug) {
@@ -70,7 +71,7 @@ public class CatalogService {
     }
 
     Uni<CachedResponse> list(String regionCode, String categoryParam, String textParam, String limitParam,
-                             String cursorParam, String acceptLanguage) {
+                             String cursorParam, String sortParam, String acceptLanguage) {
         String category = QueryParams.given(categoryParam);
         String q = QueryParams.given(textParam);
         String cursor = QueryParams.given(cursorParam);
@@ -78,11 +79,21 @@ public class CatalogService {
             RegionView region = regions.require(regionCode).view();
             List<Problem.FieldError> errors = new ArrayList<>();
             int limit = QueryParams.limit(limitParam, DEFAULT_LIMIT, MAX_LIMIT, errors);
+            ListingSort sort = QueryParams.constant(ListingSort.class, "sort", sortParam, errors);
+            if (sort == ListingSort.RELEVANCE && q == null) {
+                errors.add(new Problem.FieldError("sort", "relevance ranks the words of q: give q"));
+            }
             String after = null;
+            String afterKey = null;
             if (cursor != null) {
-                after = Cursor.decode(cursor).orElse(null);
-                if (after == null) {
-                    errors.add(new Problem.FieldError("cursor", "is not a cursor this API issued"));
+                String[] position = Cursor.decode(cursor).map(key -> key.split("\\|", 3)).orElse(null);
+                boolean fits = position != null && (sort == null ? position.length == 1
+                        : position.length == 3 && position[0].equals(sort.name()) && sort.takes(position[2]));
+                if (!fits) {
+                    errors.add(new Problem.FieldError("cursor", "is not a cursor this API issued for this sort"));
+                } else {
+                    after = sort == null ? position[0] : position[1];
+                    afterKey = sort == null ? null : position[2];
                 }
             }
             String categoryCode = null;
@@ -100,17 +111,19 @@ public class CatalogService {
                 throw ProblemException.invalid(errors);
             }
             String locale = Locales.negotiate(acceptLanguage, region.supportedLocales(), region.defaultLocale());
-            ListKey key = new ListKey(region.code(), locale, categoryCode, q, after, limit);
+            ListKey key = new ListKey(region.code(), locale, categoryCode, q, after, limit, sort, afterKey);
             return cache.get(key, () -> loadPage(region, key));
         });
     }
 
     private Uni<CachedResponse> loadPage(RegionView region, ListKey key) {
         ListingQuery query = new ListingQuery(region.code(), clock.instant(), key.category(), key.text(), key.locale(),
-                region.defaultLocale(), key.after(), key.limit() + 1);
+                region.defaultLocale(), key.after(), key.limit() + 1, key.sort(), key.afterKey());
         return repository.availableProducts(query).flatMap(found -> {
             List<ListedProduct> page = found.size() > key.limit() ? found.subList(0, key.limit()) : found;
-            String next = found.size() > key.limit() ? Cursor.encode(page.get(page.size() - 1).slug()) : null;
+            ListedProduct last = page.isEmpty() ? null : page.get(page.size() - 1);
+            String next = found.size() > key.limit() ? Cursor.encode(key.sort() == null ? last.slug()
+                    : key.sort().name() + "|" + last.slug() + "|" + last.sortKey()) : null;
             return repository.pricedSkus(region.code(), page.stream().map(ListedProduct::id).toList()).map(skus -> {
                 Map<Long, List<SkuView>> skusByProduct = new LinkedHashMap<>();
                 for (PricedSku sku : skus) {

@@ -75,7 +75,7 @@ class CrossReplicaTest {
     }
 
     CachedResponse otherListing(String region) {
-        return other.list(region, null, null, "100", null, null).await().atMost(Duration.ofSeconds(5));
+        return other.list(region, null, null, "100", null, null, null).await().atMost(Duration.ofSeconds(5));
     }
 
     boolean otherLists(String region, String slug) {
