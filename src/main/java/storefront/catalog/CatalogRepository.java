@@ -70,7 +70,7 @@ class CatalogRepository {
      */
     static final String AVAILABLE_PRODUCTS = """
             select p.id, p.slug, p.category_code, coalesce(t.name, p.slug) as name,
-                   price.min_price, price.max_price, %s as image
+                   price.min_price, price.max_price, {main_picture} as image
             from region r
             join product p on true
             left join product_region pr on pr.product_id = p.id and pr.region_code = $1
@@ -79,7 +79,7 @@ class CatalogRepository {
                 from sku s join sku_price sp on sp.sku_id = s.id and sp.region_code = $1
                 where s.product_id = p.id) price
             left join lateral (
-                select pt.locale, pt.name, pt.description, pt.search from product_text pt
+                select pt.locale, pt.name, pt.description, pt.search, pt.folded from product_text pt
                 where pt.product_id = p.id
                 order by pt.locale = $5 desc, pt.locale = $6 desc, pt.locale = 'en' desc, pt.locale
                 limit 1) t on true
@@ -100,10 +100,12 @@ class CatalogRepository {
               and ($3::text is null or p.category_code = $3)
               and ($4::text is null
                    or t.search @@ websearch_to_tsquery(text_search_config(t.locale), $4)
-                   or strpos(lower(t.name || ' ' || t.description), lower($4)) > 0)
+                   or strpos(t.folded, fold($4)) > 0
+                   or strpos(replace(t.folded, ' ', ''), replace(fold($4), ' ', '')) > 0
+                   or fold($4) operator(public.<%) t.folded)
               and ($7::text is null or p.slug > $7)
             order by p.slug
-            limit $8""".formatted(MAIN_PICTURE);
+            limit $8""".replace("{main_picture}", MAIN_PICTURE);
 
     /**
      * The same products in another order: every available product of the
@@ -121,6 +123,7 @@ class CatalogRepository {
                                case when $4::text is null then 0::real
                                     else coalesce(ts_rank(t.search,
                                                           websearch_to_tsquery(text_search_config(t.locale), $4)), 0)
+                                         + public.word_similarity(fold($4), t.folded)
                                end as rank,""")
                 .replace("  and ($7::text is null or p.slug > $7)\n", "")
                 .replace("order by p.slug\nlimit $8", "");
