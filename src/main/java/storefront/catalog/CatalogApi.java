@@ -65,7 +65,50 @@ final class CatalogApi {
     record ProductPage(
             List<ProductSummary> items,
             @Schema(description = "Cursor of the next page; null on the last page.", nullable = true)
-            String nextCursor) {
+            String nextCursor,
+            @Schema(nullable = true, description = "With facets=true: what every product of the filter (not only "
+                    + "this page) adds up to; null otherwise.") Facets facets) {
+    }
+
+    @Schema(name = "ListingFacets", description = "Counts of the products the current filter allows and shoppers "
+            + "of the region can buy, by what a further filter could narrow.")
+    record Facets(
+            @Schema(description = "Products the filter allows.") int total,
+            List<FacetCount> categories,
+            @Schema(nullable = true, description = "The lowest and highest SKU price among them; null when none.")
+            PriceRange price,
+            @Schema(description = "Of them, products with a SKU in stock.") int inStock,
+            List<OptionFacet> options,
+            List<SpecificationFacet> specifications) {
+    }
+
+    @Schema(name = "FacetCount")
+    record FacetCount(@Schema(examples = "AUDIO") String code, int count) {
+    }
+
+    @Schema(name = "OptionFacet")
+    record OptionFacet(@Schema(examples = "colour") String code, @Schema(examples = "Farbe") String label,
+                       @Schema(description = "Most products first.") List<FacetValue> values) {
+    }
+
+    @Schema(name = "FacetValue")
+    record FacetValue(
+            @Schema(description = "What to pass after the code in option= or spec=.", examples = "Black") String value,
+            @Schema(description = "For reading, in the response's language.", examples = "Schwarz") String label,
+            @Schema(description = "Products with it.") int count) {
+    }
+
+    @Schema(name = "SpecificationFacet", description = "A BOOLEAN or LIST specification with its values' counts, or "
+            + "a NUMBER with the range its products span (filter with spec=code:min..max).")
+    record SpecificationFacet(
+            @Schema(examples = "capacity") String code,
+            @Schema(examples = "Kapazität") String label,
+            @Schema(examples = "NUMBER") String type,
+            @Schema(description = "Products having it.") int count,
+            @Schema(description = "BOOLEAN and LIST: each value; empty for a NUMBER.") List<FacetValue> values,
+            @Schema(nullable = true) java.math.BigDecimal min,
+            @Schema(nullable = true) java.math.BigDecimal max,
+            @Schema(nullable = true) String unit) {
     }
 
     @Schema(name = "ProductDetail", description = "A product available in the region, with its SKUs and prices.")

@@ -41,12 +41,14 @@ class CatalogRepository {
 
     /** One page of a region's available products, by slug. */
     public record ListingQuery(String region, Instant now, String category, String text, String locale,
-                               String defaultLocale, String afterSlug, int limit, ListingSort sort, String afterKey) {
+                               String defaultLocale, String afterSlug, int limit, ListingSort sort, String afterKey,
+                               ListingFilter filter) {
 
-        /** A page in slug order. */
+        /** A page in slug order, unfiltered. */
         public ListingQuery(String region, Instant now, String category, String text, String locale,
                             String defaultLocale, String afterSlug, int limit) {
-            this(region, now, category, text, locale, defaultLocale, afterSlug, limit, null, null);
+            this(region, now, category, text, locale, defaultLocale, afterSlug, limit, null, null,
+                    ListingFilter.NONE);
         }
     }
 
@@ -103,6 +105,32 @@ class CatalogRepository {
                    or strpos(t.folded, fold($4)) > 0
                    or strpos(replace(t.folded, ' ', ''), replace(fold($4), ' ', '')) > 0
                    or fold($4) operator(public.<%) t.folded)
+              and ($9::jsonb is null or (
+                  exists (select 1 from sku fs
+                          join sku_price fp on fp.sku_id = fs.id and fp.region_code = $1
+                          left join stock fst on fst.sku_code = fs.code and fst.region_code = $1
+                          where fs.product_id = p.id
+                            and ($9 ->> 'minPrice' is null or fp.amount_minor >= ($9 ->> 'minPrice')::bigint)
+                            and ($9 ->> 'maxPrice' is null or fp.amount_minor <= ($9 ->> 'maxPrice')::bigint)
+                            and (not ($9 ->> 'inStock')::boolean
+                                 or coalesce(stock_state(fst.on_hand, fst.reserved, fst.low_threshold),
+                                             'OUT_OF_STOCK') <> 'OUT_OF_STOCK')
+                            and fs.options @> ($9 -> 'options'))
+                  and not exists (
+                      select 1 from jsonb_array_elements($9 -> 'specs') f
+                      where not exists (
+                          select 1 from jsonb_array_elements(p.specifications) a
+                          where a ->> 'code' = f ->> 'code'
+                            and case f ->> 'kind'
+                                    when 'flag' then a ->> 'type' = 'BOOLEAN'
+                                                     and (a ->> 'flag')::boolean = (f ->> 'flag')::boolean
+                                    when 'term' then a ->> 'type' = 'LIST' and (a -> 'items') ? (f ->> 'term')
+                                    else a ->> 'type' = 'NUMBER'
+                                         and (a ->> 'number')::numeric
+                                             >= coalesce((f ->> 'min')::numeric, '-Infinity'::numeric)
+                                         and (a ->> 'number')::numeric
+                                             <= coalesce((f ->> 'max')::numeric, 'Infinity'::numeric)
+                                end))))
               and ($7::text is null or p.slug > $7)
             order by p.slug
             limit $8""".replace("{main_picture}", MAIN_PICTURE);
@@ -112,6 +140,9 @@ class CatalogRepository {
      * filter is ranked and sorted, then the page after the cursor is taken.
      */
     private static final java.util.Map<ListingSort, String> SORTED = new java.util.EnumMap<>(ListingSort.class);
+
+    /** What the filter's products add up to: counts per category, option value and specification value. */
+    private static final String FACETS;
 
     static {
         String filtered = AVAILABLE_PRODUCTS
@@ -130,6 +161,66 @@ class CatalogRepository {
         if (filtered.contains("p.slug > $7") || filtered.contains("limit $8") || !filtered.contains("sort_name")) {
             throw new IllegalStateException("The sorted listing no longer derives from the listing query");
         }
+        FACETS = """
+                with m as (%s),
+                priced as (
+                    select s.product_id, s.options,
+                           coalesce(stock_state(st.on_hand, st.reserved, st.low_threshold), 'OUT_OF_STOCK') as stock
+                    from sku s join sku_price sp on sp.sku_id = s.id and sp.region_code = $1
+                    left join stock st on st.sku_code = s.code and st.region_code = $1
+                    where s.product_id in (select id from m)),
+                declared as (
+                    select x.value as option from m join product p on p.id = m.id
+                    cross join jsonb_array_elements(p.options) x),
+                specs as (
+                    select m.id, a.value as a from m join product p on p.id = m.id
+                    cross join jsonb_array_elements(p.specifications) a)
+                select json_build_object(
+                    'total', (select count(*) from m),
+                    'categories', coalesce((select json_agg(json_build_object('code', c.code, 'count', c.n)
+                                                            order by c.code)
+                                            from (select category_code as code, count(*) as n from m group by 1) c),
+                                           '[]'::json),
+                    'minPrice', (select min(min_price) from m),
+                    'maxPrice', (select max(max_price) from m),
+                    'inStock', (select count(distinct product_id) from priced where stock <> 'OUT_OF_STOCK'),
+                    'having', coalesce((select json_object_agg(h.code, h.n)
+                                        from (select a ->> 'code' as code, count(distinct id) as n from specs
+                                              group by 1) h), '{}'::json),
+                    'options', coalesce((select json_agg(json_build_object('code', o.k, 'value', o.v, 'count', o.n,
+                            'labels', (select d.option -> 'labels' from declared d where d.option ->> 'code' = o.k
+                                       limit 1),
+                            'valueLabels', (select v.value -> 'labels' from declared d
+                                            cross join jsonb_array_elements(d.option -> 'values') v
+                                            where d.option ->> 'code' = o.k and v.value ->> 'code' = o.v limit 1))
+                                                    order by o.k, o.n desc, o.v)
+                                         from (select e.key as k, e.value as v, count(distinct product_id) as n
+                                               from priced cross join jsonb_each_text(priced.options) e
+                                               group by 1, 2) o), '[]'::json),
+                    'flags', coalesce((select json_agg(json_build_object('code', f.code, 'flag', f.flag,
+                                                                          'count', f.n, 'labels', f.labels)
+                                                       order by f.code, f.flag desc)
+                                       from (select a ->> 'code' as code, (a ->> 'flag')::boolean as flag,
+                                                    count(distinct id) as n, (array_agg(a -> 'labels'))[1] as labels
+                                             from specs where a ->> 'type' = 'BOOLEAN' group by 1, 2) f), '[]'::json),
+                    'terms', coalesce((select json_agg(json_build_object('code', t.code, 'term', t.term,
+                                                                          'count', t.n, 'labels', t.labels)
+                                                       order by t.code, t.n desc, t.term)
+                                       from (select a ->> 'code' as code, i.value as term, count(distinct id) as n,
+                                                    (array_agg(a -> 'labels'))[1] as labels
+                                             from specs cross join jsonb_array_elements_text(a -> 'items') i
+                                             where a ->> 'type' = 'LIST' group by 1, 2) t), '[]'::json),
+                    'ranges', coalesce((select json_agg(json_build_object('code', r.code, 'min', r.low, 'max', r.high,
+                                                                           'unit', r.unit, 'count', r.n,
+                                                                           'labels', r.labels) order by r.code)
+                                        from (select a ->> 'code' as code, min((a ->> 'number')::numeric) as low,
+                                                     max((a ->> 'number')::numeric) as high,
+                                                     (array_agg(a ->> 'unit'))[1] as unit, count(distinct id) as n,
+                                                     (array_agg(a -> 'labels'))[1] as labels
+                                              from specs where a ->> 'type' = 'NUMBER' group by 1) r), '[]'::json)
+                )::text as facets
+                -- The page's cursor and size do not narrow the facets; they are named so that their types are known.
+                from (select $7::text as after_slug, $8::int as page_size) page""".replace("%s", filtered);
         for (ListingSort sort : ListingSort.values()) {
             SORTED.put(sort, "select x.*, " + sort.key + " as sort_key from (" + filtered + ") x\n"
                     + "where ($7::text is null or " + sort.after + ")\n"
@@ -221,7 +312,8 @@ class CatalogRepository {
                 .addString(q.locale())
                 .addString(q.defaultLocale())
                 .addString(q.afterSlug())
-                .addInteger(q.limit());
+                .addInteger(q.limit())
+                .addValue(q.filter().json());
         String sql = AVAILABLE_PRODUCTS;
         if (q.sort() != null) {
             sql = SORTED.get(q.sort());
@@ -237,6 +329,22 @@ class CatalogRepository {
             }
             return page;
         });
+    }
+
+    /** The facets of the listing's filter, as JSON (every product it allows, whatever the page). */
+    public Uni<JsonObject> facets(ListingQuery q) {
+        Tuple params = Tuple.tuple()
+                .addString(q.region())
+                .addOffsetDateTime(q.now().atOffset(ZoneOffset.UTC))
+                .addString(q.category())
+                .addString(q.text())
+                .addString(q.locale())
+                .addString(q.defaultLocale())
+                .addString(null)
+                .addInteger(q.limit())
+                .addValue(q.filter().json());
+        return client.preparedQuery(FACETS).execute(params)
+                .map(rows -> new JsonObject(rows.iterator().next().getString("facets")));
     }
 
     /** The SKUs of these products that have a price in the region, in display order. */

@@ -7,6 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import java.util.List;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -50,8 +51,8 @@ public class CatalogResource {
                     @Header(name = "Content-Language", description = "Locale of the names.", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CatalogApi.ProductPage.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match.")
-    @APIResponse(responseCode = "400", description = "Invalid limit, cursor, category, q or sort (VALIDATION_FAILED, with "
-            + "field errors).",
+    @APIResponse(responseCode = "400", description = "Invalid limit, cursor, category, q, sort or a filter "
+            + "(VALIDATION_FAILED, with field errors).",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such region (REGION_NOT_FOUND).",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -68,10 +69,25 @@ public class CatalogResource {
                     + "in the region), `name` (in the response's language). A cursor continues the sort it came "
                     + "from.", schema = @Schema(type = SchemaType.STRING, enumeration = {"relevance", "price_asc",
                     "price_desc", "newest", "name"})) @QueryParam("sort") String sort,
+            @Parameter(description = "Only products with a SKU at this price or more, in minor units of the "
+                    + "region's currency.", schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
+            @QueryParam("minPrice") String minPrice,
+            @Parameter(description = "Only products with a SKU at this price or less, in minor units.",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "0")) @QueryParam("maxPrice") String maxPrice,
+            @Parameter(description = "true: only products with a SKU in stock.",
+                    schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("inStock") String inStock,
+            @Parameter(description = "An option value, as colour:Black; repeat for several options. Price, stock "
+                    + "and options hold for one SKU together.") @QueryParam("option") List<String> option,
+            @Parameter(description = "A specification value: water_resistant:true, wireless:NFC (a LIST's term), "
+                    + "capacity:10000..20000 (a NUMBER's range; either end may be left out); repeat for several.")
+            @QueryParam("spec") List<String> spec,
+            @Parameter(description = "true: the answer carries the facets of the filter.",
+                    schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("facets") String facets,
             @Parameter(description = "Preferred languages; the region's default locale when none matches.",
                     example = "de-DE,de;q=0.9,en;q=0.5") @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return service.list(region, category, q, limit, cursor, sort, acceptLanguage)
+        return service.list(region, category, q, limit, cursor, sort, new CatalogService.Narrowing(minPrice,
+                        maxPrice, inStock, option, spec, facets), acceptLanguage)
                 .map(r -> r.toResponse(ifNoneMatch));
     }
 

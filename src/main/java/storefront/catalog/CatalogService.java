@@ -1,6 +1,7 @@
 package storefront.catalog;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import storefront.availability.AvailabilityPolicy;
 import storefront.availability.Decision;
 import storefront.catalog.CatalogApi.AvailabilityView;
@@ -19,6 +21,7 @@ import storefront.catalog.CatalogApi.ProductDetail;
 import storefront.catalog.CatalogApi.ProductPage;
 import storefront.catalog.CatalogApi.ProductSummary;
 import storefront.catalog.CatalogApi.SkuAvailability;
+import storefront.catalog.CatalogApi.Facets;
 import storefront.catalog.CatalogApi.Image;
 import storefront.catalog.CatalogApi.SkuView;
 import storefront.catalog.CatalogRepository.ListedProduct;
@@ -49,7 +52,7 @@ public class CatalogService {
     static final int MAX_QUERY_LENGTH = 200;
 
     private record ListKey(String region, String locale, String category, String text, String after, int limit,
-                           ListingSort sort, String afterKey) {
+                           ListingSort sort, String afterKey, ListingFilter filter, boolean facets) {
     }
 
     private record DetailKey(String region, String locale, String slug) {
@@ -70,8 +73,21 @@ public class CatalogService {
         this.cache = cache;
     }
 
+    /** The narrowing of a listing beyond category and text, as the query gives it. */
+    record Narrowing(String minPrice, String maxPrice, String inStock, List<String> options, List<String> specs,
+                     String facets) {
+
+        static final Narrowing NONE = new Narrowing(null, null, null, List.of(), List.of(), null);
+    }
+
     Uni<CachedResponse> list(String regionCode, String categoryParam, String textParam, String limitParam,
                              String cursorParam, String sortParam, String acceptLanguage) {
+        return list(regionCode, categoryParam, textParam, limitParam, cursorParam, sortParam, Narrowing.NONE,
+                acceptLanguage);
+    }
+
+    Uni<CachedResponse> list(String regionCode, String categoryParam, String textParam, String limitParam,
+                             String cursorParam, String sortParam, Narrowing narrowing, String acceptLanguage) {
         String category = QueryParams.given(categoryParam);
         String q = QueryParams.given(textParam);
         String cursor = QueryParams.given(cursorParam);
@@ -80,6 +96,14 @@ public class CatalogService {
             List<Problem.FieldError> errors = new ArrayList<>();
             int limit = QueryParams.limit(limitParam, DEFAULT_LIMIT, MAX_LIMIT, errors);
             ListingSort sort = QueryParams.constant(ListingSort.class, "sort", sortParam, errors);
+            ListingFilter filter = ListingFilter.parse(narrowing.minPrice(), narrowing.maxPrice(),
+                    narrowing.inStock(), narrowing.options(), narrowing.specs(), errors);
+            boolean facets = false;
+            try {
+                facets = QueryParams.flag("facets", narrowing.facets());
+            } catch (ProblemException e) {
+                errors.add(new Problem.FieldError("facets", "must be true or false"));
+            }
             if (sort == ListingSort.RELEVANCE && q == null) {
                 errors.add(new Problem.FieldError("sort", "relevance ranks the words of q: give q"));
             }
@@ -111,15 +135,18 @@ public class CatalogService {
                 throw ProblemException.invalid(errors);
             }
             String locale = Locales.negotiate(acceptLanguage, region.supportedLocales(), region.defaultLocale());
-            ListKey key = new ListKey(region.code(), locale, categoryCode, q, after, limit, sort, afterKey);
+            ListKey key = new ListKey(region.code(), locale, categoryCode, q, after, limit, sort, afterKey, filter,
+                    facets);
             return cache.get(key, () -> loadPage(region, key));
         });
     }
 
     private Uni<CachedResponse> loadPage(RegionView region, ListKey key) {
         ListingQuery query = new ListingQuery(region.code(), clock.instant(), key.category(), key.text(), key.locale(),
-                region.defaultLocale(), key.after(), key.limit() + 1, key.sort(), key.afterKey());
-        return repository.availableProducts(query).flatMap(found -> {
+                region.defaultLocale(), key.after(), key.limit() + 1, key.sort(), key.afterKey(), key.filter());
+        Uni<Facets> facets = key.facets() ? repository.facets(query).map(json -> facets(json, region, key.locale()))
+                : Uni.createFrom().nullItem();
+        return facets.flatMap(counted -> repository.availableProducts(query).flatMap(found -> {
             List<ListedProduct> page = found.size() > key.limit() ? found.subList(0, key.limit()) : found;
             ListedProduct last = page.isEmpty() ? null : page.get(page.size() - 1);
             String next = found.size() > key.limit() ? Cursor.encode(key.sort() == null ? last.slug()
@@ -135,9 +162,73 @@ public class CatalogService {
                         new PriceRange(new Money(p.minPrice(), region.currency()), new Money(p.maxPrice(), region.currency())),
                         skusByProduct.getOrDefault(p.id(), List.of()),
                         Image.of(p.image(), key.locale(), region.defaultLocale()))).toList();
-                return cache.json(200, new ProductPage(items, next), key.locale());
+                return cache.json(200, new ProductPage(items, next, counted), key.locale());
             });
+        }));
+    }
+
+    /** The facets' JSON as the contract words it: labels in the response's language. */
+    private static Facets facets(JsonObject json, RegionView region, String locale) {
+        String fallback = region.defaultLocale();
+        List<CatalogApi.FacetCount> categories = new ArrayList<>();
+        json.getJsonArray("categories").forEach(o -> categories.add(new CatalogApi.FacetCount(
+                ((JsonObject) o).getString("code"), ((JsonObject) o).getInteger("count"))));
+        Map<String, CatalogApi.OptionFacet> options = new LinkedHashMap<>();
+        json.getJsonArray("options").forEach(o -> {
+            JsonObject row = (JsonObject) o;
+            String code = row.getString("code");
+            CatalogApi.OptionFacet facet = options.computeIfAbsent(code, c -> new CatalogApi.OptionFacet(c,
+                    label(row.getJsonObject("labels"), locale, fallback, c), new ArrayList<>()));
+            facet.values().add(new CatalogApi.FacetValue(row.getString("value"),
+                    label(row.getJsonObject("valueLabels"), locale, fallback, row.getString("value")),
+                    row.getInteger("count")));
         });
+        Map<String, CatalogApi.SpecificationFacet> specs = new TreeMap<>();
+        json.getJsonArray("flags").forEach(o -> {
+            JsonObject row = (JsonObject) o;
+            String code = row.getString("code");
+            CatalogApi.SpecificationFacet facet = specs.computeIfAbsent(code, c -> new CatalogApi.SpecificationFacet(c,
+                    label(row.getJsonObject("labels"), locale, fallback, c), "BOOLEAN", 0, new ArrayList<>(), null,
+                    null, null));
+            boolean flag = row.getBoolean("flag");
+            facet.values().add(new CatalogApi.FacetValue(String.valueOf(flag), SpecDisplay.of(new StoredProduct.Spec(
+                    code, "", null, Map.of(), "BOOLEAN", null, null, flag, null, null), locale, fallback),
+                    row.getInteger("count")));
+        });
+        json.getJsonArray("terms").forEach(o -> {
+            JsonObject row = (JsonObject) o;
+            String code = row.getString("code");
+            CatalogApi.SpecificationFacet facet = specs.computeIfAbsent(code, c -> new CatalogApi.SpecificationFacet(c,
+                    label(row.getJsonObject("labels"), locale, fallback, c), "LIST", 0, new ArrayList<>(), null,
+                    null, null));
+            facet.values().add(new CatalogApi.FacetValue(row.getString("term"), row.getString("term"),
+                    row.getInteger("count")));
+        });
+        json.getJsonArray("ranges").forEach(o -> {
+            JsonObject row = (JsonObject) o;
+            String code = row.getString("code");
+            specs.put(code, new CatalogApi.SpecificationFacet(code,
+                    label(row.getJsonObject("labels"), locale, fallback, code), "NUMBER", row.getInteger("count"),
+                    List.of(), new java.math.BigDecimal(row.getValue("min").toString()),
+                    new java.math.BigDecimal(row.getValue("max").toString()), row.getString("unit")));
+        });
+        JsonObject having = json.getJsonObject("having");
+        List<CatalogApi.SpecificationFacet> specifications = specs.values().stream().map(f -> f.type().equals("NUMBER")
+                ? f : new CatalogApi.SpecificationFacet(f.code(), f.label(), f.type(),
+                        having.getInteger(f.code(), 0), f.values(), null, null, null)).toList();
+        Long min = json.getLong("minPrice");
+        Long max = json.getLong("maxPrice");
+        return new Facets(json.getInteger("total"), categories, min == null ? null
+                : new PriceRange(new Money(min, region.currency()), new Money(max, region.currency())),
+                json.getInteger("inStock"), List.copyOf(options.values()), specifications);
+    }
+
+    private static String label(JsonObject labels, String locale, String fallback, String otherwise) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        if (labels != null) {
+            labels.forEach(e -> texts.put(e.getKey(), String.valueOf(e.getValue())));
+        }
+        return StoredProduct.pick(texts, locale, fallback, otherwise);
     }
 
     Uni<CachedResponse> detail(String regionCode, String slug, String acceptLanguage) {

@@ -8,19 +8,19 @@ package storefront.catalog;
 enum ListingSort {
     /** By words matched (ts_rank), best first; only with {@code q}. */
     RELEVANCE("x.rank::text", "x.rank desc, x.slug",
-            "(x.rank < cast($9::text as real) or (x.rank = cast($9::text as real) and x.slug > $7))"),
+            "(x.rank < cast($10::text as real) or (x.rank = cast($10::text as real) and x.slug > $7))"),
     /** By the lowest SKU price in the region's currency. */
     PRICE_ASC("x.min_price::text", "x.min_price, x.slug",
-            "(x.min_price > cast($9::text as bigint) or (x.min_price = cast($9::text as bigint) and x.slug > $7))"),
+            "(x.min_price > cast($10::text as bigint) or (x.min_price = cast($10::text as bigint) and x.slug > $7))"),
     /** By the lowest SKU price, highest first. */
     PRICE_DESC("x.min_price::text", "x.min_price desc, x.slug",
-            "(x.min_price < cast($9::text as bigint) or (x.min_price = cast($9::text as bigint) and x.slug > $7))"),
+            "(x.min_price < cast($10::text as bigint) or (x.min_price = cast($10::text as bigint) and x.slug > $7))"),
     /** By launch in the region (its sales window's start, else when the product was created), newest first. */
     NEWEST("to_char(x.launch at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')", "x.launch desc, x.slug",
-            "(x.launch < cast($9::text as timestamptz) or (x.launch = cast($9::text as timestamptz) and x.slug > $7))"),
+            "(x.launch < cast($10::text as timestamptz) or (x.launch = cast($10::text as timestamptz) and x.slug > $7))"),
     /** By name in the response's language, ignoring case. */
     NAME("x.sort_name", "x.sort_name, x.slug",
-            "(x.sort_name > $9 or (x.sort_name = $9 and x.slug > $7))");
+            "(x.sort_name > $10 or (x.sort_name = $10 and x.slug > $7))");
 
     final String key;
     final String order;
