@@ -207,6 +207,9 @@ public class CatalogService {
         json.getJsonArray("ranges").forEach(o -> {
             JsonObject row = (JsonObject) o;
             String code = row.getString("code");
+            if (row.getValue("min") == null || row.getValue("max") == null) {
+                return;
+            }
             specs.put(code, new CatalogApi.SpecificationFacet(code,
                     label(row.getJsonObject("labels"), locale, fallback, code), "NUMBER", row.getInteger("count"),
                     List.of(), new java.math.BigDecimal(row.getValue("min").toString()),
