@@ -212,6 +212,10 @@ class AfterPaymentTest {
         assertThat(Shop.order(placed).getString("status")).isEqualTo("REFUNDED");
         assertThat(events(Shop.order(placed).getString("number"))).contains("storefront.fulfilment.cancelled",
                 "storefront.order.cancelled");
+        // An ops token is not a shopper's: this door is the shopper's own.
+        given().auth().oauth2(Ops.ADMIN).contentType(ContentType.JSON).body(Map.of())
+                .post("/api/v1/orders/{id}/cancellation", id).then().statusCode(403)
+                .body("code", equalTo("ROLE_NOT_ALLOWED"));
         // Without the order's credentials, nothing is cancelled: 404, as for reading it.
         given().contentType(ContentType.JSON).body(Map.of()).header("Order-Token", "nope")
                 .post("/api/v1/orders/{id}/cancellation", id).then().statusCode(404);
