@@ -56,6 +56,8 @@ public class OrderResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "401", description = "ORDER_TOKEN_REQUIRED, or INVALID_TOKEN for a bad bearer token.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "ROLE_NOT_ALLOWED: a bearer token that is not a shopper's.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "ORDER_NOT_FOUND: no such order, or not with these credentials.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<OrderView> get(@PathParam("id") String id,

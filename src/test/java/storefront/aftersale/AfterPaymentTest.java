@@ -216,6 +216,8 @@ class AfterPaymentTest {
         given().auth().oauth2(Ops.ADMIN).contentType(ContentType.JSON).body(Map.of())
                 .post("/api/v1/orders/{id}/cancellation", id).then().statusCode(403)
                 .body("code", equalTo("ROLE_NOT_ALLOWED"));
+        given().auth().oauth2(Ops.ADMIN).get("/api/v1/orders/{id}", id).then().statusCode(403)
+                .body("code", equalTo("ROLE_NOT_ALLOWED"));
         // Without the order's credentials, nothing is cancelled: 404, as for reading it.
         given().contentType(ContentType.JSON).body(Map.of()).header("Order-Token", "nope")
                 .post("/api/v1/orders/{id}/cancellation", id).then().statusCode(404);
