@@ -98,12 +98,7 @@ public class CatalogService {
             ListingSort sort = QueryParams.constant(ListingSort.class, "sort", sortParam, errors);
             ListingFilter filter = ListingFilter.parse(narrowing.minPrice(), narrowing.maxPrice(),
                     narrowing.inStock(), narrowing.options(), narrowing.specs(), errors);
-            boolean facets = false;
-            try {
-                facets = QueryParams.flag("facets", narrowing.facets());
-            } catch (ProblemException e) {
-                errors.add(new Problem.FieldError("facets", "must be true or false"));
-            }
+            boolean facets = QueryParams.flag("facets", narrowing.facets(), errors);
             if (sort == ListingSort.RELEVANCE && q == null) {
                 errors.add(new Problem.FieldError("sort", "relevance ranks the words of q: give q"));
             }

@@ -41,12 +41,7 @@ record ListingFilter(Long minPrice, Long maxPrice, boolean inStock, Map<String, 
         if (min != null && max != null && min > max) {
             errors.add(new Problem.FieldError("maxPrice", "must be at least minPrice"));
         }
-        boolean stocked = false;
-        try {
-            stocked = QueryParams.flag("inStock", inStock);
-        } catch (storefront.common.ProblemException e) {
-            errors.add(new Problem.FieldError("inStock", "must be true or false"));
-        }
+        boolean stocked = QueryParams.flag("inStock", inStock, errors);
         Map<String, String> chosen = new TreeMap<>();
         List<String> given = options == null ? List.of() : options.stream().filter(o -> QueryParams.given(o) != null)
                 .toList();

@@ -2,6 +2,7 @@ package storefront.common;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +33,16 @@ public final class QueryParams {
 
     /** true or false (any case), nothing else: a dry run misread as a real one would write. False when absent. */
     public static boolean flag(String name, String value) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        boolean flag = flag(name, value, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return flag;
+    }
+
+    /** The same, adding a field error (and answering false) where the value is neither true nor false. */
+    public static boolean flag(String name, String value, List<Problem.FieldError> errors) {
         String given = given(value);
         if (given == null || given.equalsIgnoreCase("false")) {
             return false;
@@ -39,7 +50,8 @@ public final class QueryParams {
         if (given.equalsIgnoreCase("true")) {
             return true;
         }
-        throw ProblemException.invalid(List.of(new Problem.FieldError(name, "must be true or false")));
+        errors.add(new Problem.FieldError(name, "must be true or false"));
+        return false;
     }
 
     /** A page size between 1 and {@code max}; {@code fallback} when absent. */
