@@ -42,10 +42,10 @@ class AfterPaymentTest {
     void aShipmentIsPackedShippedInPartsAndDeliveredEachStepAnnouncedOnce() {
         String a = TestSkus.create(pool, "US", 2500, 5);
         String b = TestSkus.create(pool, "US", 1000, 5);
-        JsonPath placed = paid(Shop.placeOrder("US", Map.of(a, 2, b, 1), "US", "CA"));
+        JsonPath placed = Shop.paid(Shop.placeOrder("US", Map.of(a, 2, b, 1), "US", "CA"), "usd");
         String id = placed.getString("orderId");
         String number = Shop.order(placed).getString("number");
-        assertThat(located(a)).containsExactly("wh-us 5/2");
+        assertThat(TestSkus.located(pool, a)).containsExactly("wh-us 5/2");
 
         move(Ops.ADMIN, id, 1, "pack", Map.of()).then().statusCode(200)
                 .body("fulfilments[0].status", equalTo("PACKED")).body("fulfilment", equalTo("PROCESSING"));
@@ -61,7 +61,7 @@ class AfterPaymentTest {
         assertThat(shipped.getString("fulfilments[0].trackingNumber")).isEqualTo("1Z999");
         assertThat(shipped.getString("fulfilment")).isEqualTo("PARTIALLY_SENT");
         // The shipped unit left the warehouse's books; the region's free stock did not move.
-        assertThat(located(a)).containsExactly("wh-us 4/1");
+        assertThat(TestSkus.located(pool, a)).containsExactly("wh-us 4/1");
         assertThat(TestSkus.stock(pool, a, "US")).containsExactly(3, 0);
         // The same shipment again is harmless; other tracking for it is refused.
         move(Ops.ADMIN, id, 1, "ship", parcel).then().statusCode(200);
@@ -84,22 +84,22 @@ class AfterPaymentTest {
                 .then().statusCode(200).extract().jsonPath();
         assertThat(delivered.getString("fulfilment")).isEqualTo("DELIVERED");
         assertThat(delivered.getString("fulfilments[1].deliveredAt")).isNotNull();
-        assertThat(located(a)).containsExactly("wh-us 3/0");
-        assertThat(located(b)).containsExactly("wh-us 4/0");
+        assertThat(TestSkus.located(pool, a)).containsExactly("wh-us 3/0");
+        assertThat(TestSkus.located(pool, b)).containsExactly("wh-us 4/0");
 
         assertThat(events(number)).containsExactly("storefront.fulfilment.allocated",
                 "storefront.fulfilment.packed", "storefront.fulfilment.split", "storefront.fulfilment.shipped",
                 "storefront.fulfilment.shipped", "storefront.fulfilment.delivered", "storefront.fulfilment.delivered");
-        assertThat(audited("order:" + number + "/fulfilment:%")).containsExactly("FULFILMENT_PACK", "FULFILMENT_SHIP",
+        assertThat(Ops.audited(pool, "order:" + number + "/fulfilment:%")).containsExactly("FULFILMENT_PACK", "FULFILMENT_SHIP",
                 "FULFILMENT_SHIP", "FULFILMENT_DELIVER", "FULFILMENT_DELIVER");
     }
 
     @Test
     void storeStaffHandleThePickupsOfTheirStoresAndNothingElse() {
         String sku = TestSkus.create(pool, "US", 5000, 5);
-        JsonPath placed = paid(Shop.checkout(Shop.cart("US", Map.of(sku, 1)), UUID.randomUUID().toString(),
+        JsonPath placed = Shop.paid(Shop.checkout(Shop.cart("US", Map.of(sku, 1)), UUID.randomUUID().toString(),
                 Map.of("email", "ada@example.com", "pickupStore", "us-sf-0001")).then().statusCode(201)
-                .extract().jsonPath());
+                .extract().jsonPath(), "usd");
         String id = placed.getString("orderId");
         JsonPath order = Shop.order(placed);
         String code = order.getString("pickup.code");
@@ -123,7 +123,7 @@ class AfterPaymentTest {
         // The code as the shopper reads it out, in lower case: handed over.
         move(staff, id, 1, "collect", Map.of("pickupCode", code.toLowerCase())).then().statusCode(200)
                 .body("fulfilments[0].status", equalTo("COLLECTED")).body("fulfilment", equalTo("DELIVERED"));
-        assertThat(audited("order:" + order.getString("number") + "/fulfilment:1"))
+        assertThat(Ops.audited(pool, "order:" + order.getString("number") + "/fulfilment:1"))
                 .containsExactly("FULFILMENT_READY", "FULFILMENT_COLLECT");
         assertThat(actors("order:" + order.getString("number") + "/fulfilment:1")).containsOnly("sf-staff store");
 
@@ -138,7 +138,7 @@ class AfterPaymentTest {
                 .body("errors.field", org.hamcrest.Matchers.hasItem("store"));
 
         // A shipment is none of a store's business.
-        JsonPath shipment = paid(Shop.placeOrder("US", Map.of(sku, 1), "US", "CA"));
+        JsonPath shipment = Shop.paid(Shop.placeOrder("US", Map.of(sku, 1), "US", "CA"), "usd");
         move(staff, shipment.getString("orderId"), 1, "pack", Map.of()).then().statusCode(403)
                 .body("code", equalTo("STORE_NOT_IN_SCOPE"));
         // Nor is a shipment collected: the step is refused before any code is looked at.
@@ -152,11 +152,10 @@ class AfterPaymentTest {
     @Test
     void aWarehouseWorksItsQueueOldestFirstAPageAtATime() {
         String sku = TestSkus.create(pool, "US", 2500, 0);
-        pool.preparedQuery("insert into location_stock (location_id, sku_code, on_hand) values ('wh-us-east', $1, 3)")
-                .execute(io.vertx.mutiny.sqlclient.Tuple.of(sku)).await().indefinitely();
+        TestSkus.stockAt(pool, "wh-us-east", sku, 3);
         List<String> orders = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            orders.add(paid(Shop.placeOrder("US", Map.of(sku, 1), "US", "NJ")).getString("orderId"));
+            orders.add(Shop.paid(Shop.placeOrder("US", Map.of(sku, 1), "US", "NJ"), "usd").getString("orderId"));
         }
         move(Ops.ADMIN, orders.get(1), 1, "pack", Map.of()).then().statusCode(200);
         List<String> seen = new ArrayList<>();
@@ -181,7 +180,7 @@ class AfterPaymentTest {
     @Test
     void theShopperCancelsUntilTheFirstUnitLeavesAndGetsWhatIsLeftOfThePaymentBack() {
         String sku = TestSkus.create(pool, "US", 2500, 4);
-        JsonPath placed = paid(Shop.placeOrder("US", Map.of(sku, 2), "US", "CA"));
+        JsonPath placed = Shop.paid(Shop.placeOrder("US", Map.of(sku, 2), "US", "CA"), "usd");
         String id = placed.getString("orderId");
         long total = placed.getLong("totals.total.amountMinor");
         String intent = placed.getString("payment.paymentIntentId");
@@ -198,11 +197,11 @@ class AfterPaymentTest {
         assertThat(cancelled.getString("cancellation.by")).isEqualTo("SHOPPER");
         assertThat(cancelled.getString("cancellation.reason")).isEqualTo("ordered twice");
         assertThat(TestSkus.stock(pool, sku, "US")).containsExactly(4, 0);
-        assertThat(located(sku)).containsExactly("wh-us 4/0");
+        assertThat(TestSkus.located(pool, sku)).containsExactly("wh-us 4/0");
         // The refund of the rest went to Stripe, once; together they never exceed the payment.
-        assertThat(refundsAsked(intent)).containsExactly(500L, total - 500);
+        assertThat(StripeMock.refundsAsked(intent)).containsExactly(500L, total - 500);
         cancelAsShopper(placed, Map.of()).then().statusCode(200);
-        assertThat(refundsAsked(intent)).hasSize(2);
+        assertThat(StripeMock.refundsAsked(intent)).hasSize(2);
         given().auth().oauth2(Ops.ADMIN).header("Idempotency-Key", UUID.randomUUID().toString())
                 .contentType(ContentType.JSON).body(Map.of("amountMinor", 1, "reason", "more"))
                 .post("/api/v1/admin/orders/{id}/refunds", id).then().statusCode(422)
@@ -227,10 +226,9 @@ class AfterPaymentTest {
     void onceAUnitHasShippedNeitherShopperNorOpsCanCancel() {
         String sku = TestSkus.create(pool, "US", 2500, 4);
         String eastOnly = TestSkus.create(pool, "US", 2500, 0);
-        pool.preparedQuery("insert into location_stock (location_id, sku_code, on_hand) values ('wh-us-east', $1, 2)")
-                .execute(Tuple.of(eastOnly)).await().indefinitely();
+        TestSkus.stockAt(pool, "wh-us-east", eastOnly, 2);
         // Split across two warehouses; one ships.
-        JsonPath placed = paid(Shop.placeOrder("US", Map.of(sku, 1, eastOnly, 1), "US", "CA"));
+        JsonPath placed = Shop.paid(Shop.placeOrder("US", Map.of(sku, 1, eastOnly, 1), "US", "CA"), "usd");
         String id = placed.getString("orderId");
         move(Ops.ADMIN, id, 1, "ship", Map.of("carrier", "UPS", "trackingNumber", "1Z1")).then().statusCode(200);
         cancelAsShopper(placed, Map.of()).then().statusCode(409).body("code", equalTo("ORDER_NOT_CANCELLABLE"))
@@ -238,17 +236,17 @@ class AfterPaymentTest {
         given().auth().oauth2(Ops.ADMIN).contentType(ContentType.JSON).body(Map.of("reason", "fraud check"))
                 .post("/api/v1/admin/orders/{id}/cancellation", id).then().statusCode(409)
                 .body("code", equalTo("ORDER_NOT_CANCELLABLE"));
-        assertThat(refundsAsked(placed.getString("payment.paymentIntentId"))).isEmpty();
+        assertThat(StripeMock.refundsAsked(placed.getString("payment.paymentIntentId"))).isEmpty();
 
         // Ops cancel another order before it leaves: audited with the reason; ops of another region may not.
-        JsonPath other = paid(Shop.placeOrder("US", Map.of(sku, 1), "US", "CA"));
+        JsonPath other = Shop.paid(Shop.placeOrder("US", Map.of(sku, 1), "US", "CA"), "usd");
         given().auth().oauth2(Tokens.ops("eu-lead", "EU")).contentType(ContentType.JSON)
                 .body(Map.of("reason", "fraud check")).post("/api/v1/admin/orders/{id}/cancellation",
                         other.getString("orderId")).then().statusCode(403).body("code", equalTo("REGION_NOT_IN_SCOPE"));
         given().auth().oauth2(Ops.ADMIN).contentType(ContentType.JSON).body(Map.of("reason", "fraud check"))
                 .post("/api/v1/admin/orders/{id}/cancellation", other.getString("orderId")).then().statusCode(200)
                 .body("cancellation.by", equalTo("OPS")).body("cancellation.reason", equalTo("fraud check"));
-        assertThat(audited(Shop.order(other).getString("number"))).containsExactly("CANCEL_ORDER");
+        assertThat(Ops.audited(pool, Shop.order(other).getString("number"))).containsExactly("CANCEL_ORDER");
         // An unpaid order is not cancelled: it expires.
         JsonPath unpaid = Shop.placeOrder("US", Map.of(sku, 1), "US", "CA");
         cancelAsShopper(unpaid, Map.of()).then().statusCode(409).body("progress", equalTo("NONE"));
@@ -264,48 +262,12 @@ class AfterPaymentTest {
                 .body(body).post("/api/v1/orders/{id}/cancellation", placed.getString("orderId"));
     }
 
-    private static JsonPath paid(JsonPath order) {
-        Shop.webhook(Shop.intentEvent("payment_intent.succeeded", order.getString("payment.paymentIntentId"),
-                        order.getString("orderId"), order.getLong("totals.total.amountMinor"), "usd"))
-                .then().statusCode(200).body("outcome", equalTo("APPLIED"));
-        return order;
-    }
-
-    /** The amounts of the refunds asked of Stripe for the PaymentIntent, in order. */
-    private static List<Long> refundsAsked(String intent) {
-        List<Long> amounts = new ArrayList<>();
-        StripeMock.server().findAll(postRequestedFor(urlPathEqualTo("/v1/refunds"))).stream()
-                .map(r -> r.getBodyAsString()).filter(body -> body.contains(intent))
-                .forEach(body -> {
-                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("amount=(\\d+)").matcher(body);
-                    amounts.add(m.find() ? Long.parseLong(m.group(1)) : -1);
-                });
-        return amounts;
-    }
-
-    private List<String> located(String sku) {
-        List<String> rows = new ArrayList<>();
-        for (Row row : pool.preparedQuery("""
-                        select location_id, on_hand, allocated from location_stock where sku_code = $1
-                        order by location_id""").execute(Tuple.of(sku)).await().indefinitely()) {
-            rows.add(row.getString(0) + " " + row.getInteger(1) + "/" + row.getInteger(2));
-        }
-        return rows;
-    }
-
     private List<String> events(String number) {
         List<String> types = new ArrayList<>();
         pool.preparedQuery("select type from outbox_event where subject = $1 and type like 'storefront.fulfilment.%' "
                         + "or subject = $1 and type = 'storefront.order.cancelled' order by seq")
                 .execute(Tuple.of("order/" + number)).await().indefinitely().forEach(r -> types.add(r.getString(0)));
         return types;
-    }
-
-    private List<String> audited(String targetLike) {
-        List<String> actions = new ArrayList<>();
-        pool.preparedQuery("select action from audit_entry where target like $1 order by id")
-                .execute(Tuple.of(targetLike)).await().indefinitely().forEach(r -> actions.add(r.getString(0)));
-        return actions;
     }
 
     private List<String> actors(String target) {

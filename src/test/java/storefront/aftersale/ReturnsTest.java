@@ -47,7 +47,7 @@ class ReturnsTest {
         String intent = placed.getString("payment.paymentIntentId");
         JsonPath order = Shop.order(placed);
         assertThat(order.getString("returnBy")).isNotNull();
-        assertThat(located(a)).containsExactly("wh-eu 3/0");
+        assertThat(TestSkus.located(pool, a)).containsExactly("wh-eu 3/0");
 
         String key = UUID.randomUUID().toString();
         JsonPath first = ask(placed, key, Map.of(a, 1), "too small").then().statusCode(201)
@@ -75,9 +75,9 @@ class ReturnsTest {
                 .body("lines[0].restocked", equalTo(1)).body("lines[0].writtenOff", equalTo(0));
         staff(Ops.ADMIN, returnId, "refund", Map.of("reason", "again")).then().statusCode(200);
         staff(Ops.ADMIN, returnId, "refusal", Map.of("reason", "late")).then().statusCode(409);
-        assertThat(located(a)).containsExactly("wh-eu 4/0");
+        assertThat(TestSkus.located(pool, a)).containsExactly("wh-eu 4/0");
         assertThat(TestSkus.stock(pool, a, "EU")).containsExactly(4, 0);
-        assertThat(refundsAsked(intent)).containsExactly(2999L);
+        assertThat(StripeMock.refundsAsked(intent)).containsExactly(2999L);
 
         // Ops give 1000 back as a goodwill gesture.
         given().auth().oauth2(Ops.ADMIN).header("Idempotency-Key", UUID.randomUUID().toString())
@@ -92,13 +92,13 @@ class ReturnsTest {
         staff(Ops.ADMIN, second, "refund", Map.of("reason", "b damaged", "lines", List.of(
                 Map.of("sku", a, "restock", 1, "writeOff", 0), Map.of("sku", b, "restock", 0, "writeOff", 1))))
                 .then().statusCode(200).body("refund.amountMinor", equalTo((int) (total - 2999 - 1000)));
-        assertThat(refundsAsked(intent)).containsExactly(2999L, 1000L, total - 3999);
+        assertThat(StripeMock.refundsAsked(intent)).containsExactly(2999L, 1000L, total - 3999);
         given().auth().oauth2(Ops.ADMIN).header("Idempotency-Key", UUID.randomUUID().toString())
                 .contentType(ContentType.JSON).body(Map.of("amountMinor", 1, "reason", "more"))
                 .post("/api/v1/admin/orders/{id}/refunds", id).then().statusCode(422)
                 .body("refundableMinor", equalTo(0));
-        assertThat(located(a)).containsExactly("wh-eu 5/0");
-        assertThat(located(b)).containsExactly("wh-eu 4/0");
+        assertThat(TestSkus.located(pool, a)).containsExactly("wh-eu 5/0");
+        assertThat(TestSkus.located(pool, b)).containsExactly("wh-eu 4/0");
         // Nothing is left to return.
         ask(placed, UUID.randomUUID().toString(), Map.of(a, 1), "x").then().statusCode(409)
                 .body("code", equalTo("NOTHING_TO_RETURN"));
@@ -107,7 +107,7 @@ class ReturnsTest {
         assertThat(returnEvents(number)).containsExactly("storefront.return.requested", "storefront.return.received",
                 "storefront.return.refunded", "storefront.return.requested", "storefront.return.received",
                 "storefront.return.refunded");
-        assertThat(audited("order:" + number + "/return:%")).containsExactly("RETURN_RECEIVE", "RETURN_REFUND",
+        assertThat(Ops.audited(pool, "order:" + number + "/return:%")).containsExactly("RETURN_RECEIVE", "RETURN_REFUND",
                 "RETURN_RECEIVE", "RETURN_REFUND");
         assertThat(Shop.order(placed).getList("returns.status")).containsExactly("REFUNDED", "REFUNDED");
 
@@ -171,7 +171,7 @@ class ReturnsTest {
                 .body("refusal", equalTo("Strap cut by the wearer, not a defect"));
         staff(berlin, returnId, "refund", Map.of("reason", "x")).then().statusCode(409)
                 .body("returnStatus", equalTo("REFUSED"));
-        assertThat(refundsAsked(placed.getString("payment.paymentIntentId"))).isEmpty();
+        assertThat(StripeMock.refundsAsked(placed.getString("payment.paymentIntentId"))).isEmpty();
         // A refused return's units may be asked back again.
         ask(placed, UUID.randomUUID().toString(), Map.of(sku, 2), "both, then").then().statusCode(201);
         // Ops of another region: not theirs.
@@ -204,7 +204,7 @@ class ReturnsTest {
             JsonPath order = delivered(Shop.placeOrder("IN", Map.of(sku, 1), "IN", null), "inr");
             ask(order, UUID.randomUUID().toString(), Map.of(sku, 1), "x").then().statusCode(409)
                     .body("code", equalTo("RETURN_WINDOW_CLOSED"));
-            assertThat(audited("region:IN/return-window")).containsExactly("SET_RETURN_WINDOW");
+            assertThat(Ops.audited(pool, "region:IN/return-window")).containsExactly("SET_RETURN_WINDOW");
         } finally {
             given().auth().oauth2(Ops.ADMIN).header("If-Match", zero).contentType(ContentType.JSON)
                     .body(Map.of("days", 30, "reason", "festival over")).put(path, "IN").then().statusCode(200);
@@ -213,9 +213,7 @@ class ReturnsTest {
 
     /** Placed, paid, shipped and delivered. */
     private JsonPath delivered(JsonPath order, String currency) {
-        Shop.webhook(Shop.intentEvent("payment_intent.succeeded", order.getString("payment.paymentIntentId"),
-                        order.getString("orderId"), order.getLong("totals.total.amountMinor"), currency))
-                .then().statusCode(200).body("outcome", equalTo("APPLIED"));
+        Shop.paid(order, currency);
         String path = "/api/v1/admin/orders/{id}/fulfilments/{n}/";
         given().auth().oauth2(Ops.ADMIN).contentType(ContentType.JSON)
                 .body(Map.of("carrier", "DHL", "trackingNumber", "JD01")).post(path + "ship", order.getString("orderId"), 1)
@@ -246,37 +244,11 @@ class ReturnsTest {
                 .post("/api/v1/admin/returns/{id}/" + step, returnId);
     }
 
-    private static List<Long> refundsAsked(String intent) {
-        List<Long> amounts = new ArrayList<>();
-        StripeMock.server().findAll(postRequestedFor(urlPathEqualTo("/v1/refunds"))).stream()
-                .map(r -> r.getBodyAsString()).filter(body -> body.contains(intent))
-                .forEach(body -> {
-                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("amount=(\\d+)").matcher(body);
-                    amounts.add(m.find() ? Long.parseLong(m.group(1)) : -1);
-                });
-        return amounts;
-    }
-
-    private List<String> located(String sku) {
-        List<String> rows = new ArrayList<>();
-        pool.preparedQuery("select location_id, on_hand, allocated from location_stock where sku_code = $1 "
-                        + "order by location_id").execute(Tuple.of(sku)).await().indefinitely()
-                .forEach(row -> rows.add(row.getString(0) + " " + row.getInteger(1) + "/" + row.getInteger(2)));
-        return rows;
-    }
-
     private List<String> returnEvents(String number) {
         List<String> types = new ArrayList<>();
         pool.preparedQuery("select type from outbox_event where subject = $1 and type like 'storefront.return.%' "
                         + "order by seq").execute(Tuple.of("order/" + number)).await().indefinitely()
                 .forEach(r -> types.add(r.getString(0)));
         return types;
-    }
-
-    private List<String> audited(String targetLike) {
-        List<String> actions = new ArrayList<>();
-        pool.preparedQuery("select action from audit_entry where target like $1 order by id")
-                .execute(Tuple.of(targetLike)).await().indefinitely().forEach(r -> actions.add(r.getString(0)));
-        return actions;
     }
 }

@@ -9,13 +9,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import storefront.Await;
+import storefront.inventory.TestSkus;
 import storefront.ops.Ops;
 
 /**
@@ -59,8 +59,7 @@ class CatalogOptionsTest {
                 .body(Map.of("currency", "USD", "prices", Map.of("KETTLE-O-WHITE", 3999, "KETTLE-O-BLACK", 3999),
                         "reason", "launch"))
                 .put("/api/v1/admin/products/{s}/prices/{r}", slug, "US").then().statusCode(200);
-        pool.preparedQuery("insert into location_stock (location_id, sku_code, on_hand) values ('wh-us', $1, 5)")
-                .execute(Tuple.of("KETTLE-O-WHITE")).await().indefinitely();
+        TestSkus.stockAt(pool, "wh-us", "KETTLE-O-WHITE", 5);
         Await.until("the detail is served", () -> given().get("/api/v1/regions/US/products/{s}", slug).then()
                 .extract().statusCode() == 200);
         JsonPath detail = given().get("/api/v1/regions/US/products/{s}", slug).then().statusCode(200).extract()

@@ -69,6 +69,14 @@ public final class Shop {
                 .get("/api/v1/orders/{id}", checkout.getString("orderId")).then().statusCode(200).extract().jsonPath();
     }
 
+    /** The order paid, as Stripe reports it (payment_intent.succeeded, for its total in {@code currency}). */
+    public static JsonPath paid(JsonPath order, String currency) {
+        webhook(intentEvent("payment_intent.succeeded", order.getString("payment.paymentIntentId"),
+                order.getString("orderId"), order.getLong("totals.total.amountMinor"), currency))
+                .then().statusCode(200).body("outcome", org.hamcrest.Matchers.equalTo("APPLIED"));
+        return order;
+    }
+
     /** Delivers a Stripe event, signed as Stripe signs it. */
     public static Response webhook(String payload) {
         return webhookSigned(payload, StripeMock.sign(payload, Instant.now().getEpochSecond(), StripeMock.WEBHOOK_SECRET));

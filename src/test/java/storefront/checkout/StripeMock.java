@@ -81,6 +81,18 @@ public class StripeMock implements QuarkusTestResourceLifecycleManager {
         return server;
     }
 
+    /** The amounts of the refunds asked of Stripe for the PaymentIntent, in order. */
+    public static java.util.List<Long> refundsAsked(String intent) {
+        java.util.List<Long> amounts = new java.util.ArrayList<>();
+        server.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlPathEqualTo("/v1/refunds")))
+                .stream().map(r -> r.getBodyAsString()).filter(body -> body.contains(intent))
+                .forEach(body -> {
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("amount=(\\d+)").matcher(body);
+                    amounts.add(m.find() ? Long.parseLong(m.group(1)) : -1);
+                });
+        return amounts;
+    }
+
     /** A {@code Stripe-Signature} header for this payload, as Stripe computes it. */
     public static String sign(String payload, long timestamp, String secret) {
         try {

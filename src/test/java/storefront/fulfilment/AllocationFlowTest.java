@@ -36,10 +36,10 @@ class AllocationFlowTest {
     void anOrderNoLocationHoldsWhollyIsSplitNearestFirst() {
         // 2 at the main warehouse (Reno, NV), 3 at the east warehouse (Newark, NJ).
         String sku = TestSkus.create(pool, "US", 2500, 2);
-        stockAt("wh-us-east", sku, 3);
+        TestSkus.stockAt(pool, "wh-us-east", sku, 3);
         assertThat(TestSkus.stock(pool, sku, "US")).containsExactly(5, 0);
 
-        JsonPath split = pay(Shop.placeOrder("US", Map.of(sku, 4), "US", "NJ"));
+        JsonPath split = Shop.paid(Shop.placeOrder("US", Map.of(sku, 4), "US", "NJ"), "usd");
         JsonPath order = Shop.order(split);
         assertThat(order.getList("fulfilments.location")).containsExactly("wh-us-east", "wh-us");
         assertThat(order.getList("fulfilments.lines[0].quantity")).containsExactly(3);
@@ -47,24 +47,24 @@ class AllocationFlowTest {
         assertThat(order.getList("fulfilments.status")).containsExactly("ALLOCATED", "ALLOCATED");
         assertThat(order.getList("fulfilments.kind")).containsExactly("SHIPMENT", "SHIPMENT");
         assertThat(TestSkus.stock(pool, sku, "US")).containsExactly(1, 0);
-        assertThat(located(sku)).containsExactly("wh-us 2/1", "wh-us-east 3/3");
+        assertThat(TestSkus.located(pool, sku)).containsExactly("wh-us 2/1", "wh-us-east 3/3");
         assertThat(allocatedEvents(order.getString("number"))).isEqualTo(2);
 
         // One unit left, at the main warehouse: a one-unit order to New Jersey takes it from there.
-        JsonPath whole = Shop.order(pay(Shop.placeOrder("US", Map.of(sku, 1), "US", "NJ")));
+        JsonPath whole = Shop.order(Shop.paid(Shop.placeOrder("US", Map.of(sku, 1), "US", "NJ"), "usd"));
         assertThat(whole.getList("fulfilments.location")).containsExactly("wh-us");
         assertThat(TestSkus.stock(pool, sku, "US")).containsExactly(0, 0);
-        assertThat(located(sku)).containsExactly("wh-us 2/2", "wh-us-east 3/3");
+        assertThat(TestSkus.located(pool, sku)).containsExactly("wh-us 2/2", "wh-us-east 3/3");
     }
 
     @Test
     void theNearestLocationHoldingEveryLineTakesTheWholeOrder() {
         String sku = TestSkus.create(pool, "US", 2500, 4);
-        stockAt("wh-us-east", sku, 4);
+        TestSkus.stockAt(pool, "wh-us-east", sku, 4);
         // New Jersey: the east warehouse; California: neither state matches, so the main warehouse.
-        assertThat(Shop.order(pay(Shop.placeOrder("US", Map.of(sku, 2), "US", "NJ")))
+        assertThat(Shop.order(Shop.paid(Shop.placeOrder("US", Map.of(sku, 2), "US", "NJ"), "usd"))
                 .getList("fulfilments.location")).containsExactly("wh-us-east");
-        assertThat(Shop.order(pay(Shop.placeOrder("US", Map.of(sku, 2), "US", "CA")))
+        assertThat(Shop.order(Shop.paid(Shop.placeOrder("US", Map.of(sku, 2), "US", "CA"), "usd"))
                 .getList("fulfilments.location")).containsExactly("wh-us");
         // An unpaid order has no fulfilment.
         assertThat(Shop.order(Shop.placeOrder("US", Map.of(sku, 1), "US", "CA")).getList("fulfilments")).isEmpty();
@@ -73,17 +73,17 @@ class AllocationFlowTest {
     @Test
     void concurrentPaymentsNeverAllocateAUnitTwice() {
         String sku = TestSkus.create(pool, "US", 2500, 3);
-        stockAt("wh-us-east", sku, 3);
+        TestSkus.stockAt(pool, "wh-us-east", sku, 3);
         List<JsonPath> orders = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             orders.add(Shop.placeOrder("US", Map.of(sku, 1), "US", i % 2 == 0 ? "NJ" : "CA"));
         }
         Shop.checkout(Shop.cart("US", Map.of(sku, 1)), java.util.UUID.randomUUID().toString(),
                 Shop.checkoutBody("US", "CA")).then().statusCode(409).body("code", equalTo("OUT_OF_STOCK"));
-        CompletableFuture.allOf(orders.stream().map(o -> CompletableFuture.runAsync(() -> pay(o)))
+        CompletableFuture.allOf(orders.stream().map(o -> CompletableFuture.runAsync(() -> Shop.paid(o, "usd")))
                 .toArray(CompletableFuture[]::new)).join();
         assertThat(TestSkus.stock(pool, sku, "US")).containsExactly(0, 0);
-        assertThat(located(sku)).containsExactly("wh-us 3/3", "wh-us-east 3/3");
+        assertThat(TestSkus.located(pool, sku)).containsExactly("wh-us 3/3", "wh-us-east 3/3");
         for (JsonPath order : orders) {
             assertThat(Shop.order(order).getList("fulfilments.lines[0].quantity")).containsExactly(1);
         }
@@ -92,7 +92,7 @@ class AllocationFlowTest {
     @Test
     void aRegionWideCountMovesTheMainWarehouseOnly() {
         String sku = TestSkus.create(pool, "US", 2500, 2);
-        stockAt("wh-us-east", sku, 5);
+        TestSkus.stockAt(pool, "wh-us-east", sku, 5);
         String path = "/api/v1/admin/stock/{region}/{sku}";
         String etag = given().auth().oauth2(Ops.ADMIN).get(path, "US", sku).then().statusCode(200)
                 .body("onHand", equalTo(7)).extract().header("ETag");
@@ -101,38 +101,15 @@ class AllocationFlowTest {
                 .body(Map.of("onHand", 4, "reason", "count")).put(path, "US", sku)
                 .then().statusCode(409).body("code", equalTo("STOCK_AT_OTHER_LOCATIONS"))
                 .body("atMainWarehouse", equalTo(2));
-        assertThat(located(sku)).containsExactly("wh-us 2/0", "wh-us-east 5/0");
+        assertThat(TestSkus.located(pool, sku)).containsExactly("wh-us 2/0", "wh-us-east 5/0");
         given().auth().oauth2(Ops.ADMIN).header("If-Match", etag).contentType(ContentType.JSON)
                 .body(Map.of("onHand", 9, "reason", "delivery counted")).put(path, "US", sku)
                 .then().statusCode(200).body("onHand", equalTo(9));
-        assertThat(located(sku)).containsExactly("wh-us 4/0", "wh-us-east 5/0");
+        assertThat(TestSkus.located(pool, sku)).containsExactly("wh-us 4/0", "wh-us-east 5/0");
         given().auth().oauth2(Ops.ADMIN).contentType(ContentType.JSON)
                 .body(Map.of("delta", -4, "reason", "damaged")).post(path + "/adjustments", "US", sku)
                 .then().statusCode(200).body("onHand", equalTo(5));
-        assertThat(located(sku)).containsExactly("wh-us 0/0", "wh-us-east 5/0");
-    }
-
-    private JsonPath pay(JsonPath order) {
-        Shop.webhook(Shop.intentEvent("payment_intent.succeeded", order.getString("payment.paymentIntentId"),
-                        order.getString("orderId"), order.getLong("totals.total.amountMinor"), "usd"))
-                .then().statusCode(200).body("outcome", equalTo("APPLIED"));
-        return order;
-    }
-
-    private void stockAt(String location, String sku, int onHand) {
-        pool.preparedQuery("insert into location_stock (location_id, sku_code, on_hand) values ($1, $2, $3)")
-                .execute(Tuple.of(location, sku, onHand)).await().indefinitely();
-    }
-
-    /** "location onHand/allocated" per location holding the SKU. */
-    private List<String> located(String sku) {
-        List<String> rows = new ArrayList<>();
-        for (Row row : pool.preparedQuery("""
-                        select location_id, on_hand, allocated from location_stock where sku_code = $1
-                        order by location_id""").execute(Tuple.of(sku)).await().indefinitely()) {
-            rows.add(row.getString(0) + " " + row.getInteger(1) + "/" + row.getInteger(2));
-        }
-        return rows;
+        assertThat(TestSkus.located(pool, sku)).containsExactly("wh-us 0/0", "wh-us-east 5/0");
     }
 
     private long allocatedEvents(String number) {

@@ -43,6 +43,23 @@ public final class TestSkus {
     }
 
     /** on_hand and reserved of the SKU in the region. */
+    /** Puts {@code onHand} units of the SKU on a location's shelf (the region's stock follows). */
+    public static void stockAt(Pool pool, String location, String sku, int onHand) {
+        sql(pool, "insert into location_stock (location_id, sku_code, on_hand) values ($1, $2, $3)", location, sku,
+                onHand);
+    }
+
+    /** "location onHand/allocated" per location holding the SKU, by location. */
+    public static java.util.List<String> located(Pool pool, String sku) {
+        java.util.List<String> rows = new java.util.ArrayList<>();
+        for (Row row : pool.preparedQuery("""
+                        select location_id, on_hand, allocated from location_stock where sku_code = $1
+                        order by location_id""").execute(Tuple.of(sku)).await().indefinitely()) {
+            rows.add(row.getString(0) + " " + row.getInteger(1) + "/" + row.getInteger(2));
+        }
+        return rows;
+    }
+
     public static int[] stock(Pool pool, String sku, String region) {
         Row row = pool.preparedQuery("select on_hand, reserved from stock where sku_code = $1 and region_code = $2")
                 .execute(Tuple.of(sku, region)).await().indefinitely().iterator().next();

@@ -78,4 +78,13 @@ public final class Ops {
         return given().get("/api/v1/regions/{r}/products/{s}/availability", region, slug)
                 .then().statusCode(200).extract().jsonPath().getList("reasons.code");
     }
+
+    /** The audit actions on targets like {@code targetLike} (SQL LIKE), oldest first. */
+    public static List<String> audited(io.vertx.mutiny.sqlclient.Pool pool, String targetLike) {
+        List<String> actions = new java.util.ArrayList<>();
+        pool.preparedQuery("select action from audit_entry where target like $1 order by id")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(targetLike)).await().indefinitely()
+                .forEach(r -> actions.add(r.getString(0)));
+        return actions;
+    }
 }
