@@ -76,10 +76,7 @@ class CatalogRepository {
             from region r
             join product p on true
             left join product_region pr on pr.product_id = p.id and pr.region_code = $1
-            cross join lateral (
-                select min(sp.amount_minor) as min_price, max(sp.amount_minor) as max_price
-                from sku s join sku_price sp on sp.sku_id = s.id and sp.region_code = $1
-                where s.product_id = p.id) price
+            join listing_entry price on price.region_code = $1 and price.product_id = p.id
             left join lateral (
                 select pt.locale, pt.name, pt.description, pt.search, pt.folded from product_text pt
                 where pt.product_id = p.id
@@ -98,7 +95,6 @@ class CatalogRepository {
                   where q.region_code = $1 and q.category_code = p.category_code
                     and not exists (select 1 from product_certification pc
                                     where pc.product_id = p.id and pc.certification_code = q.certification_code))
-              and price.min_price is not null
               and ($3::text is null or p.category_code = $3)
               and ($4::text is null
                    or t.search @@ websearch_to_tsquery(text_search_config(t.locale), $4)
@@ -136,10 +132,15 @@ class CatalogRepository {
             limit $8""".replace("{main_picture}", MAIN_PICTURE);
 
     /**
-     * The same products in another order: every available product of the
-     * filter is ranked and sorted, then the page after the cursor is taken.
+     * The same products in another order, first pages. By price and by launch
+     * the walk follows an index of {@code listing_entry} and stops at the
+     * limit, as the slug order does; by relevance and by name every product of
+     * the filter is ranked and sorted, then the page is taken.
      */
     private static final java.util.Map<ListingSort, String> SORTED = new java.util.EnumMap<>(ListingSort.class);
+
+    /** The same, after a cursor. */
+    private static final java.util.Map<ListingSort, String> SORTED_AFTER = new java.util.EnumMap<>(ListingSort.class);
 
     /** What the filter's products add up to: counts per category, option value and specification value. */
     private static final String FACETS;
@@ -150,7 +151,7 @@ class CatalogRepository {
                         select p.id, p.slug, p.category_code, coalesce(t.name, p.slug) as name,""", """
                         select p.id, p.slug, p.category_code, coalesce(t.name, p.slug) as name,
                                lower(coalesce(t.name, p.slug)) as sort_name,
-                               coalesce(pr.available_from, p.created_at) as launch,
+                               price.launch,
                                case when $4::text is null then 0::real
                                     else coalesce(ts_rank(t.search,
                                                           websearch_to_tsquery(text_search_config(t.locale), $4)), 0)
@@ -221,10 +222,13 @@ class CatalogRepository {
                 )::text as facets
                 -- The page's cursor and size do not narrow the facets; they are named so that their types are known.
                 from (select $7::text as after_slug, $8::int as page_size) page""".replace("%s", filtered);
+        // A first page and a page after a cursor are two statements: a generic plan keeps the cursor's bound as
+        // the start of an index walk only when no "or there is no cursor" stands beside it.
         for (ListingSort sort : ListingSort.values()) {
-            SORTED.put(sort, "select x.*, " + sort.key + " as sort_key from (" + filtered + ") x\n"
-                    + "where ($7::text is null or " + sort.after + ")\n"
-                    + "order by " + sort.order + "\nlimit $8");
+            String select = "select x.*, " + sort.key + " as sort_key from (" + filtered + ") x\n";
+            String page = "order by " + sort.order + "\nlimit $8";
+            SORTED.put(sort, select + "where $7::text is null and $10::text is null\n" + page);
+            SORTED_AFTER.put(sort, select + "where " + sort.after + "\n" + page);
         }
     }
 
@@ -316,7 +320,7 @@ class CatalogRepository {
                 .addValue(q.filter().json());
         String sql = AVAILABLE_PRODUCTS;
         if (q.sort() != null) {
-            sql = SORTED.get(q.sort());
+            sql = (q.afterSlug() == null ? SORTED : SORTED_AFTER).get(q.sort());
             params.addString(q.afterKey());
         }
         boolean sorted = q.sort() != null;

@@ -3,7 +3,9 @@ package storefront.catalog;
 /**
  * The orders a listing can be walked in. Each ends with the slug, so that the
  * order is total and a cursor (the last item's sort key and slug) continues
- * exactly where the page ended: no item twice, none skipped.
+ * exactly where the page ended: no item twice, none skipped. Where the key is
+ * a column of {@code listing_entry} (price, launch), the cursor's condition
+ * starts with a bound on it alone, so that the walk starts in the index.
  */
 enum ListingSort {
     /** By words matched (ts_rank), best first; only with {@code q}. */
@@ -11,13 +13,16 @@ enum ListingSort {
             "(x.rank < cast($10::text as real) or (x.rank = cast($10::text as real) and x.slug > $7))"),
     /** By the lowest SKU price in the region's currency. */
     PRICE_ASC("x.min_price::text", "x.min_price, x.slug",
-            "(x.min_price > cast($10::text as bigint) or (x.min_price = cast($10::text as bigint) and x.slug > $7))"),
+            "x.min_price >= cast($10::text as bigint)"
+                    + " and (x.min_price > cast($10::text as bigint) or x.slug > $7)"),
     /** By the lowest SKU price, highest first. */
     PRICE_DESC("x.min_price::text", "x.min_price desc, x.slug",
-            "(x.min_price < cast($10::text as bigint) or (x.min_price = cast($10::text as bigint) and x.slug > $7))"),
+            "x.min_price <= cast($10::text as bigint)"
+                    + " and (x.min_price < cast($10::text as bigint) or x.slug > $7)"),
     /** By launch in the region (its sales window's start, else when the product was created), newest first. */
     NEWEST("to_char(x.launch at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')", "x.launch desc, x.slug",
-            "(x.launch < cast($10::text as timestamptz) or (x.launch = cast($10::text as timestamptz) and x.slug > $7))"),
+            "x.launch <= cast($10::text as timestamptz)"
+                    + " and (x.launch < cast($10::text as timestamptz) or x.slug > $7)"),
     /** By name in the response's language, ignoring case. */
     NAME("x.sort_name", "x.sort_name, x.slug",
             "(x.sort_name > $10 or (x.sort_name = $10 and x.slug > $7))");

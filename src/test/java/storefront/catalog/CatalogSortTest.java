@@ -95,4 +95,53 @@ class CatalogSortTest {
                     .statusCode(400).body("errors[0].field", equalTo("cursor"));
         }
     }
+
+    /** The first item of a US listing page under {@code sort}, in English. */
+    private static JsonPath first(String sort) {
+        return new JsonPath(given().queryParam("sort", sort).queryParam("limit", 1)
+                .get("/api/v1/regions/US/products").then().statusCode(200).extract().asString())
+                .setRootPath("items[0]");
+    }
+
+    /**
+     * The price and launch orders walk a table of each product's prices and
+     * launch per region that the database keeps: every write that moves them
+     * (a price set, a price taken away, a sales window) moves the order at once.
+     */
+    @Test
+    void thePriceAndLaunchOrdersFollowEveryWriteThatMovesThem() {
+        String slug = "mi-sort-probe";
+        String admin = storefront.ops.Ops.ADMIN;
+        String etag = given().auth().oauth2(admin).contentType(io.restassured.http.ContentType.JSON)
+                .body(java.util.Map.of("slug", slug, "category", "WEARABLE",
+                        "certifications", List.of("FCC", "CE", "CCC", "BIS"),
+                        "texts", List.of(java.util.Map.of("locale", "en", "name", "Mi Sort Probe")),
+                        "skus", List.of(java.util.Map.of("code", "PROBE-A"), java.util.Map.of("code", "PROBE-B")),
+                        "reason", "Probe of the listing orders"))
+                .post("/api/v1/admin/products").then().statusCode(201).extract().header("ETag");
+        etag = given().auth().oauth2(admin).header("If-Match", etag).contentType(io.restassured.http.ContentType.JSON)
+                .body(java.util.Map.of("currency", "USD", "prices", java.util.Map.of("PROBE-A", 1, "PROBE-B", 2),
+                        "reason", "cheapest of all"))
+                .put("/api/v1/admin/products/{s}/prices/{r}", slug, "US").then().statusCode(200).extract()
+                .header("ETag");
+        storefront.Await.until("the probe is the cheapest", () -> slug.equals(first("price_asc").getString("slug")));
+        assertThat(first("price_asc").getLong("priceRange.max.amountMinor")).isEqualTo(2);
+        assertThat(first("newest").getString("slug")).isEqualTo(slug);
+
+        // PROBE-A loses its price: the range is what is left, and now the dearest of all.
+        given().auth().oauth2(admin).header("If-Match", etag).contentType(io.restassured.http.ContentType.JSON)
+                .body(java.util.Map.of("currency", "USD", "prices", java.util.Map.of("PROBE-B", 99_999_999),
+                        "reason", "dearest of all"))
+                .put("/api/v1/admin/products/{s}/prices/{r}", slug, "US").then().statusCode(200);
+        storefront.Await.until("the probe is the dearest", () -> slug.equals(first("price_desc").getString("slug")));
+        assertThat(first("price_desc").getLong("priceRange.min.amountMinor")).isEqualTo(99_999_999);
+        assertThat(first("price_asc").getString("slug")).isNotEqualTo(slug);
+
+        // A sales window that opened long ago makes it the oldest launch, not the newest.
+        storefront.ops.Ops.window(admin, "US", slug, java.util.Map.of("availableFrom", "2001-01-01T00:00:00Z",
+                "reason", "Launched long ago")).then().statusCode(200);
+        storefront.Await.until("the probe launched in 2001", () -> !slug.equals(first("newest").getString("slug")));
+        List<String> newest = slugs(walk("US", "newest", null, "en"));
+        assertThat(newest.get(newest.size() - 1)).isEqualTo(slug);
+    }
 }
