@@ -132,10 +132,11 @@ class CatalogRepository {
             limit $8""".replace("{main_picture}", MAIN_PICTURE);
 
     /**
-     * The same products in another order, first pages. By price and by launch
-     * the walk follows an index of {@code listing_entry} and stops at the
-     * limit, as the slug order does; by relevance and by name every product of
-     * the filter is ranked and sorted, then the page is taken.
+     * The same products in another order, first pages. By price (and by
+     * launch, where launches differ) the walk follows an index of
+     * {@code listing_entry} and stops at the limit, as the slug order does; a
+     * long tie on launch, relevance and name still rank every product of the
+     * filter, then the page is taken.
      */
     private static final java.util.Map<ListingSort, String> SORTED = new java.util.EnumMap<>(ListingSort.class);
 
