@@ -70,7 +70,7 @@ class CatalogRepository {
      * Walks products in slug order and stops at the limit: no grouping or
      * sorting of the whole catalog, so a page costs about the same anywhere in it.
      */
-    static final String AVAILABLE_PRODUCTS = """
+    private static final String AVAILABLE_PRODUCTS = """
             select p.id, p.slug, p.category_code, coalesce(t.name, p.slug) as name,
                    price.min_price, price.max_price, {main_picture} as image
             from region r
@@ -83,6 +83,7 @@ class CatalogRepository {
                 order by pt.locale = $5 desc, pt.locale = $6 desc, pt.locale = 'en' desc, pt.locale
                 limit 1) t on true
             where r.code = $1
+              {matched}
               and r.open
               and p.retired_at is null
               and exists (select 1 from region_category rc
@@ -131,106 +132,126 @@ class CatalogRepository {
             order by p.slug
             limit $8""".replace("{main_picture}", MAIN_PICTURE);
 
-    /**
-     * The same products in another order, first pages. By price (and by
-     * launch, where launches differ) the walk follows an index of
-     * {@code listing_entry} and stops at the limit, as the slug order does; a
-     * long tie on launch, relevance and name still rank every product of the
-     * filter, then the page is taken.
+    /*
+     * With a text, the walk starts from the products whose texts can match, found in the indexes of product_text:
+     * each arm finds a superset of what the same arm of the exact test above accepts, and that test still decides.
      */
-    private static final java.util.Map<ListingSort, String> SORTED = new java.util.EnumMap<>(ListingSort.class);
+    private static final String MATCHED = """
+            and p.id = any(array(
+                  select m.product_id from product_text m
+                  where m.search @@ search_query_any_language($4)
+                     or m.folded like containing(fold($4))
+                     or replace(m.folded, ' ', '') like containing(replace(fold($4), ' ', ''))
+                     or fold($4) operator(public.<%) m.folded))""";
 
-    /** The same, after a cursor. */
-    private static final java.util.Map<ListingSort, String> SORTED_AFTER = new java.util.EnumMap<>(ListingSort.class);
+    /**
+     * The listing's statements, for every product or (with a text) for those the text can match. {@code bySlug}
+     * is the listing above. {@code sorted} are the same products in another order, first pages: by price (and by
+     * launch, where launches differ) the walk follows an index of {@code listing_entry} and stops at the limit,
+     * as the slug order does; a long tie on relevance and name still ranks every product of the filter, then the
+     * page is taken. {@code sortedAfter} are the same after a cursor. {@code facets} is what the filter's products
+     * add up to: counts per category, option value and specification value.
+     */
+    private record ListingSql(String bySlug, Map<ListingSort, String> sorted, Map<ListingSort, String> sortedAfter,
+                              String facets) {
 
-    /** What the filter's products add up to: counts per category, option value and specification value. */
-    private static final String FACETS;
-
-    static {
-        String filtered = AVAILABLE_PRODUCTS
-                .replace("""
-                        select p.id, p.slug, p.category_code, coalesce(t.name, p.slug) as name,""", """
-                        select p.id, p.slug, p.category_code, coalesce(t.name, p.slug) as name,
-                               lower(coalesce(t.name, p.slug)) as sort_name,
-                               price.launch,
-                               case when $4::text is null then 0::real
-                                    else coalesce(ts_rank(t.search,
-                                                          websearch_to_tsquery(text_search_config(t.locale), $4)), 0)
-                                         + public.word_similarity(fold($4), t.folded)
-                               end as rank,""")
-                .replace("  and ($7::text is null or p.slug > $7)\n", "")
-                .replace("order by p.slug\nlimit $8", "");
-        if (filtered.contains("p.slug > $7") || filtered.contains("limit $8") || !filtered.contains("sort_name")) {
-            throw new IllegalStateException("The sorted listing no longer derives from the listing query");
+        static ListingSql of(String matched) {
+            String bySlug = AVAILABLE_PRODUCTS.replace("{matched}", matched);
+            Map<ListingSort, String> sorted = new java.util.EnumMap<>(ListingSort.class);
+            Map<ListingSort, String> sortedAfter = new java.util.EnumMap<>(ListingSort.class);
+            String filtered = bySlug
+                    .replace("""
+                            select p.id, p.slug, p.category_code, coalesce(t.name, p.slug) as name,""", """
+                            select p.id, price.slug, p.category_code, coalesce(t.name, p.slug) as name,
+                                   lower(coalesce(t.name, p.slug)) as sort_name,
+                                   price.launch,
+                                   case when $4::text is null then 0::real
+                                        else coalesce(ts_rank(t.search,
+                                                              websearch_to_tsquery(text_search_config(t.locale), $4)), 0)
+                                             + public.word_similarity(fold($4), t.folded)
+                                   end as rank,""")
+                    .replace("  and ($7::text is null or p.slug > $7)\n", "")
+                    .replace("order by p.slug\nlimit $8", "");
+            if (filtered.contains("p.slug > $7") || filtered.contains("limit $8") || !filtered.contains("sort_name")) {
+                throw new IllegalStateException("The sorted listing no longer derives from the listing query");
+            }
+            String facets = """
+                    with m as (%s),
+                    priced as (
+                        select s.product_id, s.options,
+                               coalesce(stock_state(st.on_hand, st.reserved, st.low_threshold), 'OUT_OF_STOCK') as stock
+                        from sku s join sku_price sp on sp.sku_id = s.id and sp.region_code = $1
+                        left join stock st on st.sku_code = s.code and st.region_code = $1
+                        where s.product_id in (select id from m)),
+                    declared as (
+                        select x.value as option from m join product p on p.id = m.id
+                        cross join jsonb_array_elements(p.options) x),
+                    specs as (
+                        select m.id, a.value as a from m join product p on p.id = m.id
+                        cross join jsonb_array_elements(p.specifications) a)
+                    select json_build_object(
+                        'total', (select count(*) from m),
+                        'categories', coalesce((select json_agg(json_build_object('code', c.code, 'count', c.n)
+                                                                order by c.code)
+                                                from (select category_code as code, count(*) as n from m group by 1) c),
+                                               '[]'::json),
+                        'minPrice', (select min(min_price) from m),
+                        'maxPrice', (select max(max_price) from m),
+                        'inStock', (select count(distinct product_id) from priced where stock <> 'OUT_OF_STOCK'),
+                        'having', coalesce((select json_object_agg(h.code, h.n)
+                                            from (select a ->> 'code' as code, count(distinct id) as n from specs
+                                                  group by 1) h), '{}'::json),
+                        'options', coalesce((select json_agg(json_build_object('code', o.k, 'value', o.v, 'count', o.n,
+                                'labels', (select d.option -> 'labels' from declared d where d.option ->> 'code' = o.k
+                                           limit 1),
+                                'valueLabels', (select v.value -> 'labels' from declared d
+                                                cross join jsonb_array_elements(d.option -> 'values') v
+                                                where d.option ->> 'code' = o.k and v.value ->> 'code' = o.v limit 1))
+                                                        order by o.k, o.n desc, o.v)
+                                             from (select e.key as k, e.value as v, count(distinct product_id) as n
+                                                   from priced cross join jsonb_each_text(priced.options) e
+                                                   group by 1, 2) o), '[]'::json),
+                        'flags', coalesce((select json_agg(json_build_object('code', f.code, 'flag', f.flag,
+                                                                              'count', f.n, 'labels', f.labels)
+                                                           order by f.code, f.flag desc)
+                                           from (select a ->> 'code' as code, (a ->> 'flag')::boolean as flag,
+                                                        count(distinct id) as n, (array_agg(a -> 'labels'))[1] as labels
+                                                 from specs where a ->> 'type' = 'BOOLEAN' group by 1, 2) f), '[]'::json),
+                        'terms', coalesce((select json_agg(json_build_object('code', t.code, 'term', t.term,
+                                                                              'count', t.n, 'labels', t.labels)
+                                                           order by t.code, t.n desc, t.term)
+                                           from (select a ->> 'code' as code, i.value as term, count(distinct id) as n,
+                                                        (array_agg(a -> 'labels'))[1] as labels
+                                                 from specs cross join jsonb_array_elements_text(a -> 'items') i
+                                                 where a ->> 'type' = 'LIST' group by 1, 2) t), '[]'::json),
+                        'ranges', coalesce((select json_agg(json_build_object('code', r.code, 'min', r.low, 'max', r.high,
+                                                                               'unit', r.unit, 'count', r.n,
+                                                                               'labels', r.labels) order by r.code)
+                                            from (select a ->> 'code' as code, min((a ->> 'number')::numeric) as low,
+                                                         max((a ->> 'number')::numeric) as high,
+                                                         (array_agg(a ->> 'unit'))[1] as unit, count(distinct id) as n,
+                                                         (array_agg(a -> 'labels'))[1] as labels
+                                                  from specs where a ->> 'type' = 'NUMBER' group by 1) r), '[]'::json)
+                    )::text as facets
+                    -- The page's cursor and size do not narrow the facets; they are named so that their types are known.
+                    from (select $7::text as after_slug, $8::int as page_size) page""".replace("%s", filtered);
+            // A first page and a page after a cursor are two statements: a generic plan keeps the cursor's bound as
+            // the start of an index walk only when no "or there is no cursor" stands beside it.
+            for (ListingSort sort : ListingSort.values()) {
+                String select = "select x.*, " + sort.key + " as sort_key from (" + filtered + ") x\n";
+                String page = "order by " + sort.order + "\nlimit $8";
+                sorted.put(sort, select + "where $7::text is null and $10::text is null\n" + page);
+                sortedAfter.put(sort, select + "where " + sort.after + "\n" + page);
+            }
+            return new ListingSql(bySlug, Map.copyOf(sorted), Map.copyOf(sortedAfter), facets);
         }
-        FACETS = """
-                with m as (%s),
-                priced as (
-                    select s.product_id, s.options,
-                           coalesce(stock_state(st.on_hand, st.reserved, st.low_threshold), 'OUT_OF_STOCK') as stock
-                    from sku s join sku_price sp on sp.sku_id = s.id and sp.region_code = $1
-                    left join stock st on st.sku_code = s.code and st.region_code = $1
-                    where s.product_id in (select id from m)),
-                declared as (
-                    select x.value as option from m join product p on p.id = m.id
-                    cross join jsonb_array_elements(p.options) x),
-                specs as (
-                    select m.id, a.value as a from m join product p on p.id = m.id
-                    cross join jsonb_array_elements(p.specifications) a)
-                select json_build_object(
-                    'total', (select count(*) from m),
-                    'categories', coalesce((select json_agg(json_build_object('code', c.code, 'count', c.n)
-                                                            order by c.code)
-                                            from (select category_code as code, count(*) as n from m group by 1) c),
-                                           '[]'::json),
-                    'minPrice', (select min(min_price) from m),
-                    'maxPrice', (select max(max_price) from m),
-                    'inStock', (select count(distinct product_id) from priced where stock <> 'OUT_OF_STOCK'),
-                    'having', coalesce((select json_object_agg(h.code, h.n)
-                                        from (select a ->> 'code' as code, count(distinct id) as n from specs
-                                              group by 1) h), '{}'::json),
-                    'options', coalesce((select json_agg(json_build_object('code', o.k, 'value', o.v, 'count', o.n,
-                            'labels', (select d.option -> 'labels' from declared d where d.option ->> 'code' = o.k
-                                       limit 1),
-                            'valueLabels', (select v.value -> 'labels' from declared d
-                                            cross join jsonb_array_elements(d.option -> 'values') v
-                                            where d.option ->> 'code' = o.k and v.value ->> 'code' = o.v limit 1))
-                                                    order by o.k, o.n desc, o.v)
-                                         from (select e.key as k, e.value as v, count(distinct product_id) as n
-                                               from priced cross join jsonb_each_text(priced.options) e
-                                               group by 1, 2) o), '[]'::json),
-                    'flags', coalesce((select json_agg(json_build_object('code', f.code, 'flag', f.flag,
-                                                                          'count', f.n, 'labels', f.labels)
-                                                       order by f.code, f.flag desc)
-                                       from (select a ->> 'code' as code, (a ->> 'flag')::boolean as flag,
-                                                    count(distinct id) as n, (array_agg(a -> 'labels'))[1] as labels
-                                             from specs where a ->> 'type' = 'BOOLEAN' group by 1, 2) f), '[]'::json),
-                    'terms', coalesce((select json_agg(json_build_object('code', t.code, 'term', t.term,
-                                                                          'count', t.n, 'labels', t.labels)
-                                                       order by t.code, t.n desc, t.term)
-                                       from (select a ->> 'code' as code, i.value as term, count(distinct id) as n,
-                                                    (array_agg(a -> 'labels'))[1] as labels
-                                             from specs cross join jsonb_array_elements_text(a -> 'items') i
-                                             where a ->> 'type' = 'LIST' group by 1, 2) t), '[]'::json),
-                    'ranges', coalesce((select json_agg(json_build_object('code', r.code, 'min', r.low, 'max', r.high,
-                                                                           'unit', r.unit, 'count', r.n,
-                                                                           'labels', r.labels) order by r.code)
-                                        from (select a ->> 'code' as code, min((a ->> 'number')::numeric) as low,
-                                                     max((a ->> 'number')::numeric) as high,
-                                                     (array_agg(a ->> 'unit'))[1] as unit, count(distinct id) as n,
-                                                     (array_agg(a -> 'labels'))[1] as labels
-                                              from specs where a ->> 'type' = 'NUMBER' group by 1) r), '[]'::json)
-                )::text as facets
-                -- The page's cursor and size do not narrow the facets; they are named so that their types are known.
-                from (select $7::text as after_slug, $8::int as page_size) page""".replace("%s", filtered);
-        // A first page and a page after a cursor are two statements: a generic plan keeps the cursor's bound as
-        // the start of an index walk only when no "or there is no cursor" stands beside it.
-        for (ListingSort sort : ListingSort.values()) {
-            String select = "select x.*, " + sort.key + " as sort_key from (" + filtered + ") x\n";
-            String page = "order by " + sort.order + "\nlimit $8";
-            SORTED.put(sort, select + "where $7::text is null and $10::text is null\n" + page);
-            SORTED_AFTER.put(sort, select + "where " + sort.after + "\n" + page);
-        }
+    }
+
+    private static final ListingSql EVERY_PRODUCT = ListingSql.of("");
+    private static final ListingSql MATCHING_PRODUCTS = ListingSql.of(MATCHED);
+
+    private static ListingSql sqlFor(ListingQuery q) {
+        return q.text() == null ? EVERY_PRODUCT : MATCHING_PRODUCTS;
     }
 
     private static final String PRICED_SKUS = """
@@ -319,9 +340,10 @@ class CatalogRepository {
                 .addString(q.afterSlug())
                 .addInteger(q.limit())
                 .addValue(q.filter().json());
-        String sql = AVAILABLE_PRODUCTS;
+        ListingSql statements = sqlFor(q);
+        String sql = statements.bySlug();
         if (q.sort() != null) {
-            sql = (q.afterSlug() == null ? SORTED : SORTED_AFTER).get(q.sort());
+            sql = (q.afterSlug() == null ? statements.sorted() : statements.sortedAfter()).get(q.sort());
             params.addString(q.afterKey());
         }
         boolean sorted = q.sort() != null;
@@ -348,7 +370,7 @@ class CatalogRepository {
                 .addString(null)
                 .addInteger(q.limit())
                 .addValue(q.filter().json());
-        return client.preparedQuery(FACETS).execute(params)
+        return client.preparedQuery(sqlFor(q).facets()).execute(params)
                 .map(rows -> new JsonObject(rows.iterator().next().getString("facets")));
     }
 

@@ -47,6 +47,7 @@ class CatalogSearchTest {
     }
 
     static Stream<String> misses() {
-        return Stream.of("refrigerator", "xqzv");
+        // LIKE's wildcards and escape in a query stand for themselves: no product text contains them.
+        return Stream.of("refrigerator", "xqzv", "%", "_", "%%%", "\\");
     }
 }
