@@ -146,10 +146,10 @@ class CatalogRepository {
 
     /**
      * The listing's statements, for every product or (with a text) for those the text can match. {@code bySlug}
-     * is the listing above. {@code sorted} are the same products in another order, first pages: by price (and by
-     * launch, where launches differ) the walk follows an index of {@code listing_entry} and stops at the limit,
-     * as the slug order does; a long tie on relevance and name still ranks every product of the filter, then the
-     * page is taken. {@code sortedAfter} are the same after a cursor. {@code facets} is what the filter's products
+     * is the listing above. {@code sorted} are the same products in another order, first pages: by price and by
+     * launch the walk follows an index of {@code listing_entry}, by name one of {@code listing_name}, and stops at
+     * the limit, as the slug order does; relevance still ranks every product the text can match, then the page is
+     * taken. {@code sortedAfter} are the same after a cursor. {@code facets} is what the filter's products
      * add up to: counts per category, option value and specification value.
      */
     private record ListingSql(String bySlug, Map<ListingSort, String> sorted, Map<ListingSort, String> sortedAfter,
@@ -159,22 +159,25 @@ class CatalogRepository {
             String bySlug = AVAILABLE_PRODUCTS.replace("{matched}", matched);
             Map<ListingSort, String> sorted = new java.util.EnumMap<>(ListingSort.class);
             Map<ListingSort, String> sortedAfter = new java.util.EnumMap<>(ListingSort.class);
-            String filtered = bySlug
-                    .replace("""
-                            select p.id, p.slug, p.category_code, coalesce(t.name, p.slug) as name,""", """
-                            select p.id, price.slug, p.category_code, coalesce(t.name, p.slug) as name,
-                                   lower(coalesce(t.name, p.slug)) as sort_name,
-                                   price.launch,
-                                   case when $4::text is null then 0::real
-                                        else coalesce(ts_rank(t.search,
-                                                              websearch_to_tsquery(text_search_config(t.locale), $4)), 0)
-                                             + public.word_similarity(fold($4), t.folded)
-                                   end as rank,""")
-                    .replace("  and ($7::text is null or p.slug > $7)\n", "")
-                    .replace("order by p.slug\nlimit $8", "");
-            if (filtered.contains("p.slug > $7") || filtered.contains("limit $8") || !filtered.contains("sort_name")) {
-                throw new IllegalStateException("The sorted listing no longer derives from the listing query");
-            }
+            String filtered = replaceOnce(replaceOnce(replaceOnce(bySlug, """
+                    select p.id, p.slug, p.category_code, coalesce(t.name, p.slug) as name,""", """
+                    select p.id, price.slug, p.category_code, coalesce(t.name, p.slug) as name,
+                           lower(coalesce(t.name, p.slug)) as sort_name,
+                           price.launch,
+                           case when $4::text is null then 0::real
+                                else coalesce(ts_rank(t.search,
+                                                      websearch_to_tsquery(text_search_config(t.locale), $4)), 0)
+                                     + public.word_similarity(fold($4), t.folded)
+                           end as rank,"""),
+                    "  and ($7::text is null or p.slug > $7)\n", ""),
+                    "order by p.slug\nlimit $8", "");
+            // By name, the walk follows the index of listing_name in the response's language.
+            String byName = replaceOnce(replaceOnce(filtered,
+                    "select p.id, price.slug,", "select p.id, n.slug,"),
+                    "lower(coalesce(t.name, p.slug)) as sort_name,", "n.sort_name,");
+            byName = replaceOnce(byName, "join listing_entry price on price.region_code = $1 and price.product_id = p.id\n",
+                    "join listing_entry price on price.region_code = $1 and price.product_id = p.id\n"
+                            + "join listing_name n on n.region_code = $1 and n.locale = $5 and n.product_id = p.id\n");
             String facets = """
                     with m as (%s),
                     priced as (
@@ -238,13 +241,23 @@ class CatalogRepository {
             // A first page and a page after a cursor are two statements: a generic plan keeps the cursor's bound as
             // the start of an index walk only when no "or there is no cursor" stands beside it.
             for (ListingSort sort : ListingSort.values()) {
-                String select = "select x.*, " + sort.key + " as sort_key from (" + filtered + ") x\n";
+                String select = "select x.*, " + sort.key + " as sort_key from ("
+                        + (sort == ListingSort.NAME ? byName : filtered) + ") x\n";
                 String page = "order by " + sort.order + "\nlimit $8";
                 sorted.put(sort, select + "where $7::text is null and $10::text is null\n" + page);
                 sortedAfter.put(sort, select + "where " + sort.after + "\n" + page);
             }
             return new ListingSql(bySlug, Map.copyOf(sorted), Map.copyOf(sortedAfter), facets);
         }
+    }
+
+    /** The text with its one occurrence of {@code from} replaced: the statements derive from the listing's. */
+    private static String replaceOnce(String text, String from, String to) {
+        int at = text.indexOf(from);
+        if (at < 0 || text.indexOf(from, at + 1) >= 0) {
+            throw new IllegalStateException("The listing's statements no longer derive from it: " + from);
+        }
+        return text.substring(0, at) + to + text.substring(at + from.length());
     }
 
     private static final ListingSql EVERY_PRODUCT = ListingSql.of("");

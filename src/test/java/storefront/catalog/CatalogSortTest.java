@@ -144,4 +144,36 @@ class CatalogSortTest {
         List<String> newest = slugs(walk("US", "newest", null, "en"));
         assertThat(newest.get(newest.size() - 1)).isEqualTo(slug);
     }
+    /**
+     * The name order walks a table of each product's name per region and language that the database keeps: a
+     * renamed product moves in it at once, and a name the response language lacks falls back as the listing's does.
+     */
+    @Test
+    void theNameOrderFollowsARename() {
+        String slug = "mi-name-probe";
+        String admin = storefront.ops.Ops.ADMIN;
+        java.util.function.Function<String, java.util.Map<String, Object>> named = name -> java.util.Map.of(
+                "slug", slug, "category", "WEARABLE", "certifications", List.of("FCC", "CE", "CCC", "BIS"),
+                "texts", List.of(java.util.Map.of("locale", "en", "name", name)),
+                "skus", List.of(java.util.Map.of("code", "NAME-PROBE-A")), "reason", "Probe of the name order");
+        String etag = given().auth().oauth2(admin).contentType(io.restassured.http.ContentType.JSON)
+                .body(named.apply("Zz Name Probe")).post("/api/v1/admin/products").then().statusCode(201).extract()
+                .header("ETag");
+        etag = given().auth().oauth2(admin).header("If-Match", etag).contentType(io.restassured.http.ContentType.JSON)
+                .body(java.util.Map.of("currency", "USD", "prices", java.util.Map.of("NAME-PROBE-A", 5_000),
+                        "reason", "listed in the US"))
+                .put("/api/v1/admin/products/{s}/prices/{r}", slug, "US").then().statusCode(200).extract()
+                .header("ETag");
+        storefront.Await.until("the probe is listed", () -> slugs(walk("US", "name", null, "en")).contains(slug));
+        assertThat(first("name").getString("slug")).isNotEqualTo(slug);
+
+        given().auth().oauth2(admin).header("If-Match", etag).contentType(io.restassured.http.ContentType.JSON)
+                .body(named.apply("0 Name Probe")).put("/api/v1/admin/products/{s}", slug).then().statusCode(200);
+        storefront.Await.until("the renamed probe comes first", () -> slug.equals(first("name").getString("slug")));
+        assertThat(first("name").getString("name")).isEqualTo("0 Name Probe");
+        // In a language it has no text in, it keeps the English name and its place.
+        List<JsonPath> inSpanish = walk("US", "name", null, "es");
+        assertThat(inSpanish.get(0).getString("slug")).isEqualTo(slug);
+        assertThat(inSpanish.get(0).getString("name")).isEqualTo("0 Name Probe");
+    }
 }
