@@ -10,7 +10,8 @@
 #   CATALOG_CACHE_MAX_MB=0 bench/catalog.sh   # the same without the answer cache
 #
 # Needs wrk (Debian: apt-get install wrk), psql, and PostgreSQL as for the app
-# (DB_HOST, DB_PORT, DB_NAME, DB_USER, DB_PASSWORD).
+# (DB_HOST, DB_PORT, DB_NAME, DB_USER, DB_PASSWORD). With nginx (apt-get install
+# nginx-light) it also has nginx serve the listing page's bytes, for comparison.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -49,9 +50,30 @@ run "random listing pages (about 5,000 distinct)" "http://127.0.0.1:$PORT" -s be
 BASE="http://127.0.0.1:$PORT/api/v1/regions/CN/products?limit=20"
 run "first page by price" "$BASE&sort=price_asc"
 run "first page, newest" "$BASE&sort=newest"
+run "first page by name" "$BASE&sort=name"
 run "faceted: in stock, water resistant, 5,000 mAh or more, with facets" \
   "$BASE&inStock=true&spec=water_resistant:true&spec=capacity:5000..&facets=true"
 run "text search, misspelt (relevance)" "$BASE&q=bench%20prodcut&sort=relevance"
+run "text search for one product" "$BASE&q=000421"
 run "product detail" "$DETAIL"
 run "random product detail (1,000 products x 2 languages)" "http://127.0.0.1:$PORT" -s bench/random-detail.lua
+if command -v nginx >/dev/null; then # the same bytes from a static file server, for comparison
+  NGINX=$PWD/target/bench-nginx NGINX_PORT=${NGINX_PORT:-8090}
+  mkdir -p "$NGINX/html"
+  curl -fs "$LISTING" > "$NGINX/html/listing.json"
+  cat > "$NGINX/nginx.conf" <<CONF
+worker_processes $(nproc);
+pid $NGINX/nginx.pid;
+error_log $NGINX/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  server { listen 127.0.0.1:$NGINX_PORT; root $NGINX/html; default_type application/json; }
+}
+CONF
+  nginx -c "$NGINX/nginx.conf"
+  run "nginx serving the listing page's bytes ($(wc -c < "$NGINX/html/listing.json") bytes)" \
+    "http://127.0.0.1:$NGINX_PORT/listing.json"
+  nginx -c "$NGINX/nginx.conf" -s stop
+fi
 echo "-- app resident memory: $(ps -o rss= -p $APP | awk '{printf "%.0f MiB", $1/1024}')"
