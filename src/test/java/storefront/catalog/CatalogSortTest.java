@@ -144,6 +144,7 @@ class CatalogSortTest {
         List<String> newest = slugs(walk("US", "newest", null, "en"));
         assertThat(newest.get(newest.size() - 1)).isEqualTo(slug);
     }
+
     /**
      * The name order walks a table of each product's name per region and language that the database keeps: a
      * renamed product moves in it at once, and a name the response language lacks falls back as the listing's does.
