@@ -42,13 +42,25 @@ class CatalogRepository {
     /** One page of a region's available products, by slug. */
     public record ListingQuery(String region, Instant now, String category, String text, String locale,
                                String defaultLocale, String afterSlug, int limit, ListingSort sort, String afterKey,
-                               ListingFilter filter) {
+                               ListingFilter filter, List<Long> candidates) {
 
         /** A page in slug order, unfiltered. */
         public ListingQuery(String region, Instant now, String category, String text, String locale,
                             String defaultLocale, String afterSlug, int limit) {
             this(region, now, category, text, locale, defaultLocale, afterSlug, limit, null, null,
-                    ListingFilter.NONE);
+                    ListingFilter.NONE, null);
+        }
+
+        /**
+         * The same listing among these products only (null: among all): a superset of what the filter allows,
+         * which the statement still decides.
+         */
+        public ListingQuery among(List<Long> ids) {
+            if (ids != null && filter.empty()) {
+                throw new IllegalArgumentException("Candidates narrow a filter: give one");
+            }
+            return new ListingQuery(region, now, category, text, locale, defaultLocale, afterSlug, limit, sort,
+                    afterKey, filter, ids);
         }
     }
 
@@ -112,7 +124,10 @@ class CatalogRepository {
                             and (not ($9 ->> 'inStock')::boolean
                                  or coalesce(stock_state(fst.on_hand, fst.reserved, fst.low_threshold),
                                              'OUT_OF_STOCK') <> 'OUT_OF_STOCK')
-                            and fs.options @> ($9 -> 'options'))
+                            and fs.options @> ($9 -> 'options')
+                          -- Tested product by product, as the walk meets them: without this the plan hashes every
+                          -- SKU of the region first, which costs more than the whole walk to a page.
+                          offset 0)
                   and not exists (
                       select 1 from jsonb_array_elements($9 -> 'specs') f
                       where not exists (
@@ -144,16 +159,20 @@ class CatalogRepository {
                      or replace(m.folded, ' ', '') like containing(replace(fold($4), ' ', ''))
                      or fold($4) operator(public.<%) m.folded))""";
 
+    /** With few products the filter can allow (the facet index knows them), the walk starts from those. */
+    private static final String AMONG = """
+            and p.id = any(array(select jsonb_array_elements_text($9::jsonb -> 'candidates')::bigint))""";
+
     /**
      * The listing's statements, for every product or (with a text) for those the text can match. {@code bySlug}
      * is the listing above. {@code sorted} are the same products in another order, first pages: by price and by
      * launch the walk follows an index of {@code listing_entry}, by name one of {@code listing_name}, and stops at
      * the limit, as the slug order does; relevance still ranks every product the text can match, then the page is
-     * taken. {@code sortedAfter} are the same after a cursor. {@code facets} is what the filter's products
-     * add up to: counts per category, option value and specification value.
+     * taken. {@code sortedAfter} are the same after a cursor. {@code index} is what {@link FacetIndex} reads of
+     * every product the listing allows; {@code members} are the ids of those a text matches.
      */
     private record ListingSql(String bySlug, Map<ListingSort, String> sorted, Map<ListingSort, String> sortedAfter,
-                              String facets) {
+                              String index, String members) {
 
         static ListingSql of(String matched) {
             String bySlug = AVAILABLE_PRODUCTS.replace("{matched}", matched);
@@ -178,66 +197,39 @@ class CatalogRepository {
             byName = replaceOnce(byName, "join listing_entry price on price.region_code = $1 and price.product_id = p.id\n",
                     "join listing_entry price on price.region_code = $1 and price.product_id = p.id\n"
                             + "join listing_name n on n.region_code = $1 and n.locale = $5 and n.product_id = p.id\n");
-            String facets = """
-                    with m as (%s),
-                    priced as (
-                        select s.product_id, s.options,
-                               coalesce(stock_state(st.on_hand, st.reserved, st.low_threshold), 'OUT_OF_STOCK') as stock
+            // What the facets read of every product the listing allows, whatever the category or text: the listing's
+            // statement without its texts and page; and the ids of the products a text matches. Parameters the
+            // statement no longer reads are named so that their types are known.
+            String available = cut(cut(cut(cut(replaceOnce(bySlug, "order by p.slug\nlimit $8", ""),
+                    "select p.id, p.slug,", " as image\n",
+                            "select p.id, p.slug, p.category_code, price.min_price, price.max_price\n"),
+                    "left join lateral (", " t on true\n", ""),
+                    "  and ($4::text is null", " t.folded)\n", ""),
+                    "  and ($7::text is null", " p.slug > $7)\n", "");
+            String index = """
+                    with m as materialized (%s)
+                    select m.id, m.slug, m.category_code, m.min_price, m.max_price,
+                           coalesce((select json_agg(o ->> 'code') from jsonb_array_elements(p.options) o),
+                                    '[]')::text as declared,
+                           coalesce((select json_agg(json_build_array(a ->> 'code', a ->> 'type',
+                                         case when a ->> 'type' = 'NUMBER' then a ->> 'number' end,
+                                         case when a ->> 'type' = 'BOOLEAN' then (a ->> 'flag')::boolean end,
+                                         case when a ->> 'type' = 'LIST' then a -> 'items' end))
+                                     from jsonb_array_elements(p.specifications) a), '[]')::text as specs,
+                           coalesce(k.skus, '[]') as skus
+                    from m join product p on p.id = m.id
+                    left join (
+                        select s.product_id,
+                               json_agg(json_build_array(s.options, sp.amount_minor,
+                                                         coalesce(stock_state(st.on_hand, st.reserved, st.low_threshold),
+                                                                  'OUT_OF_STOCK') <> 'OUT_OF_STOCK'))::text as skus
                         from sku s join sku_price sp on sp.sku_id = s.id and sp.region_code = $1
                         left join stock st on st.sku_code = s.code and st.region_code = $1
-                        where s.product_id in (select id from m)),
-                    declared as (
-                        select x.value as option from m join product p on p.id = m.id
-                        cross join jsonb_array_elements(p.options) x),
-                    specs as (
-                        select m.id, a.value as a from m join product p on p.id = m.id
-                        cross join jsonb_array_elements(p.specifications) a)
-                    select json_build_object(
-                        'total', (select count(*) from m),
-                        'categories', coalesce((select json_agg(json_build_object('code', c.code, 'count', c.n)
-                                                                order by c.code)
-                                                from (select category_code as code, count(*) as n from m group by 1) c),
-                                               '[]'::json),
-                        'minPrice', (select min(min_price) from m),
-                        'maxPrice', (select max(max_price) from m),
-                        'inStock', (select count(distinct product_id) from priced where stock <> 'OUT_OF_STOCK'),
-                        'having', coalesce((select json_object_agg(h.code, h.n)
-                                            from (select a ->> 'code' as code, count(distinct id) as n from specs
-                                                  group by 1) h), '{}'::json),
-                        'options', coalesce((select json_agg(json_build_object('code', o.k, 'value', o.v, 'count', o.n,
-                                'labels', (select d.option -> 'labels' from declared d where d.option ->> 'code' = o.k
-                                           limit 1),
-                                'valueLabels', (select v.value -> 'labels' from declared d
-                                                cross join jsonb_array_elements(d.option -> 'values') v
-                                                where d.option ->> 'code' = o.k and v.value ->> 'code' = o.v limit 1))
-                                                        order by o.k, o.n desc, o.v)
-                                             from (select e.key as k, e.value as v, count(distinct product_id) as n
-                                                   from priced cross join jsonb_each_text(priced.options) e
-                                                   group by 1, 2) o), '[]'::json),
-                        'flags', coalesce((select json_agg(json_build_object('code', f.code, 'flag', f.flag,
-                                                                              'count', f.n, 'labels', f.labels)
-                                                           order by f.code, f.flag desc)
-                                           from (select a ->> 'code' as code, (a ->> 'flag')::boolean as flag,
-                                                        count(distinct id) as n, (array_agg(a -> 'labels'))[1] as labels
-                                                 from specs where a ->> 'type' = 'BOOLEAN' group by 1, 2) f), '[]'::json),
-                        'terms', coalesce((select json_agg(json_build_object('code', t.code, 'term', t.term,
-                                                                              'count', t.n, 'labels', t.labels)
-                                                           order by t.code, t.n desc, t.term)
-                                           from (select a ->> 'code' as code, i.value as term, count(distinct id) as n,
-                                                        (array_agg(a -> 'labels'))[1] as labels
-                                                 from specs cross join jsonb_array_elements_text(a -> 'items') i
-                                                 where a ->> 'type' = 'LIST' group by 1, 2) t), '[]'::json),
-                        'ranges', coalesce((select json_agg(json_build_object('code', r.code, 'min', r.low, 'max', r.high,
-                                                                               'unit', r.unit, 'count', r.n,
-                                                                               'labels', r.labels) order by r.code)
-                                            from (select a ->> 'code' as code, min((a ->> 'number')::numeric) as low,
-                                                         max((a ->> 'number')::numeric) as high,
-                                                         (array_agg(a ->> 'unit'))[1] as unit, count(distinct id) as n,
-                                                         (array_agg(a -> 'labels'))[1] as labels
-                                                  from specs where a ->> 'type' = 'NUMBER' group by 1) r), '[]'::json)
-                    )::text as facets
-                    -- The page's cursor and size do not narrow the facets; they are named so that their types are known.
-                    from (select $7::text as after_slug, $8::int as page_size) page""".replace("%s", filtered);
+                        group by s.product_id) k on k.product_id = m.id
+                    cross join (select $4::text as q, $5::text as locale, $6::text as fallback, $7::text as after_slug,
+                                       $8::int as page_size) unread""".replace("%s", available);
+            String members = "select x.id from (" + filtered + ") x\n"
+                    + "cross join (select $7::text as after_slug, $8::int as page_size) unread";
             // A first page and a page after a cursor are two statements: a generic plan keeps the cursor's bound as
             // the start of an index walk only when no "or there is no cursor" stands beside it.
             for (ListingSort sort : ListingSort.values()) {
@@ -247,8 +239,18 @@ class CatalogRepository {
                 sorted.put(sort, select + "where $7::text is null and $10::text is null\n" + page);
                 sortedAfter.put(sort, select + "where " + sort.after + "\n" + page);
             }
-            return new ListingSql(bySlug, Map.copyOf(sorted), Map.copyOf(sortedAfter), facets);
+            return new ListingSql(bySlug, Map.copyOf(sorted), Map.copyOf(sortedAfter), index, members);
         }
+    }
+
+    /** The text with its one span from {@code from} through {@code through} replaced. */
+    private static String cut(String text, String from, String through, String to) {
+        int at = text.indexOf(from);
+        int end = text.indexOf(through, at);
+        if (at < 0 || end < 0 || text.indexOf(from, at + 1) >= 0) {
+            throw new IllegalStateException("The listing's statements no longer derive from it: " + from);
+        }
+        return text.substring(0, at) + to + text.substring(end + through.length());
     }
 
     /** The text with its one occurrence of {@code from} replaced: the statements derive from the listing's. */
@@ -262,8 +264,13 @@ class CatalogRepository {
 
     private static final ListingSql EVERY_PRODUCT = ListingSql.of("");
     private static final ListingSql MATCHING_PRODUCTS = ListingSql.of(MATCHED);
+    private static final ListingSql CANDIDATES = ListingSql.of(AMONG);
+    private static final ListingSql MATCHING_CANDIDATES = ListingSql.of(MATCHED + "\n" + AMONG);
 
     private static ListingSql sqlFor(ListingQuery q) {
+        if (q.candidates() != null) {
+            return q.text() == null ? CANDIDATES : MATCHING_CANDIDATES;
+        }
         return q.text() == null ? EVERY_PRODUCT : MATCHING_PRODUCTS;
     }
 
@@ -343,16 +350,7 @@ class CatalogRepository {
     }
 
     public Uni<List<ListedProduct>> availableProducts(ListingQuery q) {
-        Tuple params = Tuple.tuple()
-                .addString(q.region())
-                .addOffsetDateTime(q.now().atOffset(ZoneOffset.UTC))
-                .addString(q.category())
-                .addString(q.text())
-                .addString(q.locale())
-                .addString(q.defaultLocale())
-                .addString(q.afterSlug())
-                .addInteger(q.limit())
-                .addValue(q.filter().json());
+        Tuple params = params(q);
         ListingSql statements = sqlFor(q);
         String sql = statements.bySlug();
         if (q.sort() != null) {
@@ -371,20 +369,69 @@ class CatalogRepository {
         });
     }
 
-    /** The facets of the listing's filter, as JSON (every product it allows, whatever the page). */
-    public Uni<JsonObject> facets(ListingQuery q) {
-        Tuple params = Tuple.tuple()
+    /**
+     * What the facets read of a product the listing allows: the codes of the option types it declares, its
+     * specifications as [code, type, number, flag, items] and its SKUs priced in the region as [options, price,
+     * in stock], JSON text.
+     */
+    record FacetRow(long id, String slug, String category, long minPrice, long maxPrice, String declared,
+                    String specs, String skus) {
+    }
+
+    /** A product's declared option types and its specifications as stored, JSON text: their labels. */
+    record Labels(String options, String specifications) {
+    }
+
+    /** What the facets read of every product the region's listing allows, whatever the category or text. */
+    public Uni<List<FacetRow>> facetRows(ListingQuery q) {
+        Tuple params = params(new ListingQuery(q.region(), q.now(), null, null, q.defaultLocale(), q.defaultLocale(),
+                null, 0));
+        return client.preparedQuery(EVERY_PRODUCT.index()).execute(params).map(rows -> {
+            List<FacetRow> found = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                found.add(new FacetRow(row.getLong("id"), row.getString("slug"), row.getString("category_code"),
+                        row.getLong("min_price"),
+                        row.getLong("max_price"), row.getString("declared"), row.getString("specs"),
+                        row.getString("skus")));
+            }
+            return found;
+        });
+    }
+
+    /** The labels these products give their options and specifications, by product id. */
+    public Uni<Map<Long, Labels>> labels(Set<Long> productIds) {
+        return client.preparedQuery("select id, options::text, specifications::text from product where id = any($1)")
+                .execute(Tuple.of(productIds.toArray(Long[]::new))).map(rows -> {
+                    Map<Long, Labels> labels = new HashMap<>();
+                    rows.forEach(row -> labels.put(row.getLong(0), new Labels(row.getString(1), row.getString(2))));
+                    return labels;
+                });
+    }
+
+    /** The ids of the products the listing allows that its text matches, whatever the category or filter. */
+    public Uni<Set<Long>> matchingIds(ListingQuery q) {
+        Tuple params = params(new ListingQuery(q.region(), q.now(), null, q.text(), q.locale(), q.defaultLocale(),
+                null, 0));
+        return client.preparedQuery(MATCHING_PRODUCTS.members()).execute(params).map(rows -> {
+            Set<Long> ids = new java.util.HashSet<>(rows.size() * 2);
+            rows.forEach(row -> ids.add(row.getLong("id")));
+            return ids;
+        });
+    }
+
+    /** $1 to $9 of the listing's statements. */
+    private static Tuple params(ListingQuery q) {
+        return Tuple.tuple()
                 .addString(q.region())
                 .addOffsetDateTime(q.now().atOffset(ZoneOffset.UTC))
                 .addString(q.category())
                 .addString(q.text())
                 .addString(q.locale())
                 .addString(q.defaultLocale())
-                .addString(null)
+                .addString(q.afterSlug())
                 .addInteger(q.limit())
-                .addValue(q.filter().json());
-        return client.preparedQuery(sqlFor(q).facets()).execute(params)
-                .map(rows -> new JsonObject(rows.iterator().next().getString("facets")));
+                .addValue(q.candidates() == null ? q.filter().json()
+                        : q.filter().json().put("candidates", new JsonArray(List.copyOf(q.candidates()))));
     }
 
     /** The SKUs of these products that have a price in the region, in display order. */

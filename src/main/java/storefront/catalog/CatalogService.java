@@ -65,12 +65,15 @@ public class CatalogService {
     private final RegionDirectory directory;
     private final CatalogRepository repository;
     private final ResponseCache cache;
+    private final FacetIndex facetIndex;
 
-    CatalogService(Clock clock, RegionDirectory directory, CatalogRepository repository, ResponseCache cache) {
+    CatalogService(Clock clock, RegionDirectory directory, CatalogRepository repository, ResponseCache cache,
+                   FacetIndex facetIndex) {
         this.clock = clock;
         this.directory = directory;
         this.repository = repository;
         this.cache = cache;
+        this.facetIndex = facetIndex;
     }
 
     /** The narrowing of a listing beyond category and text, as the query gives it. */
@@ -138,10 +141,11 @@ public class CatalogService {
 
     private Uni<CachedResponse> loadPage(RegionView region, ListKey key) {
         ListingQuery query = new ListingQuery(region.code(), clock.instant(), key.category(), key.text(), key.locale(),
-                region.defaultLocale(), key.after(), key.limit() + 1, key.sort(), key.afterKey(), key.filter());
-        Uni<Facets> facets = key.facets() ? repository.facets(query).map(json -> facets(json, region, key.locale()))
-                : Uni.createFrom().nullItem();
-        return facets.flatMap(counted -> repository.availableProducts(query).flatMap(found -> {
+                region.defaultLocale(), key.after(), key.limit() + 1, key.sort(), key.afterKey(), key.filter(), null);
+        Uni<FacetIndex.Answer> indexed = key.facets() || !key.filter().empty()
+                ? facetIndex.answer(query, key.facets()) : Uni.createFrom().item(FacetIndex.Answer.NONE);
+        return indexed.flatMap(answer -> repository.availableProducts(query.among(answer.candidates())).flatMap(found -> {
+            Facets counted = answer.facets() == null ? null : facets(answer.facets(), region, key.locale());
             List<ListedProduct> page = found.size() > key.limit() ? found.subList(0, key.limit()) : found;
             ListedProduct last = page.isEmpty() ? null : page.get(page.size() - 1);
             String next = found.size() > key.limit() ? Cursor.encode(key.sort() == null ? last.slug()

@@ -62,8 +62,9 @@ class CrossReplicaTest {
         long before = otherVersion.current();
         otherListener = CatalogChangeListener.subscribe(vertx, options, schema, otherVersion);
         ResponseCache cache = new ResponseCache(otherVersion, mapper, new SimpleMeterRegistry(), 16);
+        CatalogRepository repository = new CatalogRepository(otherPool);
         other = new CatalogService(java.time.Clock.systemUTC(), RegionDirectory.over(otherVersion, otherPool),
-                new CatalogRepository(otherPool), cache);
+                repository, cache, new FacetIndex(repository, otherVersion));
         // Subscribing moves the generation on: from then on the listener hears every notice.
         CatalogChangesTest.millisUntil(() -> otherVersion.current() > before, Duration.ofSeconds(5));
     }
