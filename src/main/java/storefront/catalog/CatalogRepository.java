@@ -201,33 +201,22 @@ class CatalogRepository {
             // statement without its texts and page; and the ids of the products a text matches. Parameters the
             // statement no longer reads are named so that their types are known.
             String available = cut(cut(cut(cut(replaceOnce(bySlug, "order by p.slug\nlimit $8", ""),
-                    "select p.id, p.slug,", " as image\n",
-                            "select p.id, p.slug, p.category_code, price.min_price, price.max_price\n"),
+                    "select p.id, p.slug,", " as image\n", """
+                            select p.id, p.slug, p.category_code, price.min_price, price.max_price,
+                                   coalesce((select json_agg(o ->> 'code') from jsonb_array_elements(p.options) o),
+                                            '[]')::text as declared,
+                                   coalesce((select json_agg(json_build_array(a ->> 'code', a ->> 'type',
+                                                 case when a ->> 'type' = 'NUMBER' then a ->> 'number' end,
+                                                 case when a ->> 'type' = 'BOOLEAN' then (a ->> 'flag')::boolean end,
+                                                 case when a ->> 'type' = 'LIST' then a -> 'items' end))
+                                             from jsonb_array_elements(p.specifications) a), '[]')::text as specs
+                            """),
                     "left join lateral (", " t on true\n", ""),
                     "  and ($4::text is null", " t.folded)\n", ""),
                     "  and ($7::text is null", " p.slug > $7)\n", "");
-            String index = """
-                    with m as materialized (%s)
-                    select m.id, m.slug, m.category_code, m.min_price, m.max_price,
-                           coalesce((select json_agg(o ->> 'code') from jsonb_array_elements(p.options) o),
-                                    '[]')::text as declared,
-                           coalesce((select json_agg(json_build_array(a ->> 'code', a ->> 'type',
-                                         case when a ->> 'type' = 'NUMBER' then a ->> 'number' end,
-                                         case when a ->> 'type' = 'BOOLEAN' then (a ->> 'flag')::boolean end,
-                                         case when a ->> 'type' = 'LIST' then a -> 'items' end))
-                                     from jsonb_array_elements(p.specifications) a), '[]')::text as specs,
-                           coalesce(k.skus, '[]') as skus
-                    from m join product p on p.id = m.id
-                    left join (
-                        select s.product_id,
-                               json_agg(json_build_array(s.options, sp.amount_minor,
-                                                         coalesce(stock_state(st.on_hand, st.reserved, st.low_threshold),
-                                                                  'OUT_OF_STOCK') <> 'OUT_OF_STOCK'))::text as skus
-                        from sku s join sku_price sp on sp.sku_id = s.id and sp.region_code = $1
-                        left join stock st on st.sku_code = s.code and st.region_code = $1
-                        group by s.product_id) k on k.product_id = m.id
-                    cross join (select $4::text as q, $5::text as locale, $6::text as fallback, $7::text as after_slug,
-                                       $8::int as page_size) unread""".replace("%s", available);
+            String index = "select x.* from (" + available + ") x\n"
+                    + "cross join (select $4::text as q, $5::text as locale, $6::text as fallback,"
+                    + " $7::text as after_slug, $8::int as page_size) unread";
             String members = "select x.id from (" + filtered + ") x\n"
                     + "cross join (select $7::text as after_slug, $8::int as page_size) unread";
             // A first page and a page after a cursor are two statements: a generic plan keeps the cursor's bound as
@@ -370,12 +359,15 @@ class CatalogRepository {
     }
 
     /**
-     * What the facets read of a product the listing allows: the codes of the option types it declares, its
-     * specifications as [code, type, number, flag, items] and its SKUs priced in the region as [options, price,
-     * in stock], JSON text.
+     * What the facets read of a product the listing allows: the codes of the option types it declares and its
+     * specifications as [code, type, number, flag, items], JSON text.
      */
     record FacetRow(long id, String slug, String category, long minPrice, long maxPrice, String declared,
-                    String specs, String skus) {
+                    String specs) {
+    }
+
+    /** A SKU priced in a region: its product, options (JSON text), price and whether some is in stock there. */
+    record FacetSku(long productId, String options, long price, boolean stocked) {
     }
 
     /** A product's declared option types and its specifications as stored, JSON text: their labels. */
@@ -391,8 +383,25 @@ class CatalogRepository {
             for (Row row : rows) {
                 found.add(new FacetRow(row.getLong("id"), row.getString("slug"), row.getString("category_code"),
                         row.getLong("min_price"),
-                        row.getLong("max_price"), row.getString("declared"), row.getString("specs"),
-                        row.getString("skus")));
+                        row.getLong("max_price"), row.getString("declared"), row.getString("specs")));
+            }
+            return found;
+        });
+    }
+
+    private static final String FACET_SKUS = """
+            select s.product_id, s.options::text as options, sp.amount_minor,
+                   coalesce(stock_state(st.on_hand, st.reserved, st.low_threshold), 'OUT_OF_STOCK')
+                       <> 'OUT_OF_STOCK' as stocked
+            from sku s join sku_price sp on sp.sku_id = s.id and sp.region_code = $1
+            left join stock st on st.sku_code = s.code and st.region_code = $1""";
+
+    /** Every SKU priced in the region, whatever its product. */
+    public Uni<List<FacetSku>> facetSkus(String region) {
+        return client.preparedQuery(FACET_SKUS).execute(Tuple.of(region)).map(rows -> {
+            List<FacetSku> found = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                found.add(new FacetSku(row.getLong(0), row.getString(1), row.getLong(2), row.getBoolean(3)));
             }
             return found;
         });

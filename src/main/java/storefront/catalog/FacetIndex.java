@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import storefront.catalog.CatalogRepository.FacetRow;
+import storefront.catalog.CatalogRepository.FacetSku;
 import storefront.catalog.CatalogRepository.Labels;
 import storefront.catalog.CatalogRepository.ListingQuery;
 import storefront.common.CatalogVersion;
@@ -122,16 +123,17 @@ class FacetIndex {
     }
 
     private Uni<Index> build(ListingQuery q) {
-        // Reading 100,000 products' rows is CPU work of a second or so: off the event loop.
-        return repository.facetRows(q).emitOn(Infrastructure.getDefaultWorkerPool()).flatMap(rows -> {
-            Sources sources = new Sources();
-            List<Product> products = products(rows, sources);
-            Set<Long> ids = new HashSet<>(sources.options.values());
-            ids.addAll(sources.values.values());
-            ids.addAll(sources.specs.values());
-            return repository.labels(ids).emitOn(Infrastructure.getDefaultWorkerPool())
-                    .map(labels -> index(products, sources, labels));
-        });
+        // The two statements run side by side; reading 100,000 products' rows is CPU work too: off the event loop.
+        return Uni.combine().all().unis(repository.facetRows(q), repository.facetSkus(q.region())).asTuple()
+                .emitOn(Infrastructure.getDefaultWorkerPool()).flatMap(read -> {
+                    Sources sources = new Sources();
+                    List<Product> products = products(read.getItem1(), read.getItem2(), sources);
+                    Set<Long> ids = new HashSet<>(sources.options.values());
+                    ids.addAll(sources.values.values());
+                    ids.addAll(sources.specs.values());
+                    return repository.labels(ids).emitOn(Infrastructure.getDefaultWorkerPool())
+                            .map(labels -> index(products, sources, labels));
+                });
     }
 
     /** The first product (by slug) that declares each option type, has each option value, has each specification. */
@@ -141,8 +143,11 @@ class FacetIndex {
         final Map<String, Long> specs = new HashMap<>();
     }
 
-    private static List<Product> products(List<FacetRow> rows, Sources sources) {
+    private static List<Product> products(List<FacetRow> rows, List<FacetSku> priced, Sources sources) {
         Map<Object, Object> shared = new HashMap<>();
+        Map<Long, List<FacetSku>> skusOf = new HashMap<>(rows.size() * 2);
+        priced.forEach(sku -> skusOf.computeIfAbsent(sku.productId(), id -> new ArrayList<>(2)).add(sku));
+        Map<String, Map<String, String>> parsed = new HashMap<>();
         List<Product> products = new ArrayList<>(rows.size());
         // In the listing's order: slug, in the byte order of product.slug (collate "C"), as String compares them.
         for (FacetRow row : rows.stream().sorted(Comparator.comparing(FacetRow::slug)).toList()) {
@@ -152,10 +157,12 @@ class FacetIndex {
             Set<Object> keys = new LinkedHashSet<>();
             List<Sku> skus = new ArrayList<>();
             boolean stocked = false;
-            for (Object o : new JsonArray(row.skus())) {
-                JsonArray sku = (JsonArray) o;
-                Map<String, String> options = new TreeMap<>();
-                sku.getJsonObject(0).forEach(e -> options.put(e.getKey(), String.valueOf(e.getValue())));
+            for (FacetSku sku : skusOf.getOrDefault(row.id(), List.of())) {
+                Map<String, String> options = parsed.computeIfAbsent(sku.options(), json -> {
+                    Map<String, String> sorted = new TreeMap<>();
+                    new JsonObject(json).forEach(e -> sorted.put(e.getKey(), String.valueOf(e.getValue())));
+                    return Map.copyOf(sorted);
+                });
                 options.forEach((code, value) -> {
                     OptionKey key = intern(shared, new OptionKey(code, value));
                     keys.add(key);
@@ -163,9 +170,8 @@ class FacetIndex {
                         sources.values.putIfAbsent(key, row.id());
                     }
                 });
-                boolean inStock = sku.getBoolean(2);
-                stocked |= inStock;
-                skus.add(new Sku(sku.getLong(1), inStock, intern(shared, Map.copyOf(options))));
+                stocked |= sku.stocked();
+                skus.add(new Sku(sku.price(), sku.stocked(), options));
             }
             List<Spec> specs = new ArrayList<>();
             List<Spec> numbers = new ArrayList<>();
