@@ -66,8 +66,8 @@ class FacetIndex {
     }
 
     /** {@code keys}: each value it counts for once; {@code numbers}: its NUMBER specifications. */
-    private record Product(long id, String slug, String category, long minPrice, long maxPrice, boolean stocked, List<Sku> skus,
-                           List<Spec> specs, List<Object> keys, List<Spec> numbers) {
+    private record Product(long id, String slug, String category, long minPrice, long maxPrice, boolean stocked,
+                           List<Sku> skus, List<Spec> specs, List<Object> keys, List<Spec> numbers) {
     }
 
     /** A region's products by slug, and the labels and units of what they declare or have, as the first gives them. */
@@ -195,8 +195,8 @@ class FacetIndex {
                     numbers.add(spec);
                 }
             }
-            products.add(new Product(row.id(), row.slug(), intern(shared, row.category()), row.minPrice(), row.maxPrice(),
-                    stocked, intern(shared, List.copyOf(skus)), intern(shared, List.copyOf(specs)),
+            products.add(new Product(row.id(), row.slug(), intern(shared, row.category()), row.minPrice(),
+                    row.maxPrice(), stocked, intern(shared, List.copyOf(skus)), intern(shared, List.copyOf(specs)),
                     intern(shared, List.copyOf(keys)), intern(shared, List.copyOf(numbers))));
         }
         return List.copyOf(products);
