@@ -34,8 +34,8 @@ import storefront.common.SharedLoad;
  * change anywhere moves the generation on (a notice from PostgreSQL, a write
  * here, a sales window's boundary) and the next facets asked for rebuild it, as
  * cached answers are dropped. A text narrows it to the products the listing's
- * text test accepts, which SQL answers. Its size follows the catalog's (about
- * 2 KB a product and region, shared values held once), not the requests'.
+ * text test accepts, which SQL answers. Its size follows the catalog's (shared
+ * values held once), not the requests'.
  */
 @Singleton
 class FacetIndex {
