@@ -382,8 +382,8 @@ class CatalogRepository {
             List<FacetRow> found = new ArrayList<>(rows.size());
             for (Row row : rows) {
                 found.add(new FacetRow(row.getLong("id"), row.getString("slug"), row.getString("category_code"),
-                        row.getLong("min_price"),
-                        row.getLong("max_price"), row.getString("declared"), row.getString("specs")));
+                        row.getLong("min_price"), row.getLong("max_price"), row.getString("declared"),
+                        row.getString("specs")));
             }
             return found;
         });
